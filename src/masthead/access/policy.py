@@ -1,0 +1,72 @@
+"""The meter's current policy and promotions, read from the database and cached briefly.
+
+Staff edit the allowances in Wagtail's settings; a change reaches every server process within
+``POLICY_CACHE_SECONDS``, and at once in the process that saved it (a signal clears the cache).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from masthead.metering import Policy, Window
+
+POLICY_CACHE_SECONDS = 30
+_KEY = "access:policy:v1"
+
+
+def _load() -> dict:
+    from wagtail.models import Site
+
+    from .models import MeterSettings, Promotion
+
+    site = Site.objects.filter(is_default_site=True).first()
+    meter = MeterSettings.for_site(site) if site else MeterSettings()
+    now = timezone.now()
+    promotions = [
+        (p.starts_at, p.ends_at, p.banner_text, p.link_url, p.link_text)
+        for p in Promotion.objects.filter(ends_at__gt=now).order_by("starts_at")[:20]
+    ]
+    return {"meter": meter, "promotions": promotions}
+
+
+def _cached() -> dict:
+    data = cache.get(_KEY)
+    if data is None:
+        data = _load()
+        cache.set(_KEY, data, POLICY_CACHE_SECONDS)
+    return data
+
+
+def clear_policy_cache() -> None:
+    cache.delete(_KEY)
+
+
+def meter_settings():
+    return _cached()["meter"]
+
+
+def current_policy() -> Policy:
+    meter = meter_settings()
+    return Policy(
+        anonymous_allowance=meter.anonymous_allowance,
+        registered_allowance=meter.registered_allowance,
+        preview_paragraphs=meter.preview_paragraphs,
+        time_zone=settings.TIME_ZONE,
+    )
+
+
+def preview_paragraphs() -> int:
+    return meter_settings().preview_paragraphs
+
+
+def promotion_windows() -> list[Window]:
+    return [Window(start, end) for start, end, *_ in _cached()["promotions"]]
+
+
+def active_promotion(now=None):
+    """The promotion whose window holds ``now`` (its banner text and link), or None."""
+    now = now or timezone.now()
+    for start, end, text, url, link_text in _cached()["promotions"]:
+        if start <= now < end:
+            return {"text": text, "link_url": url, "link_text": link_text, "ends_at": end}
+    return None

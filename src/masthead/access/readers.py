@@ -1,0 +1,62 @@
+"""Turning a request (or an API token's user) into the reader the meter engine reasons about."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from masthead.metering import Lapse, Reader, ReaderKind
+
+
+@dataclass
+class ReaderContext:
+    """A reader as the gate sees it: the engine's ``Reader`` plus how to key their meter."""
+
+    reader: Reader
+    user: object | None
+    device: object | None  # access.identity.DeviceIdentity for anonymous readers
+
+    @property
+    def status(self) -> str:
+        return {
+            ReaderKind.ANONYMOUS: "anonymous",
+            ReaderKind.REGISTERED: "registered",
+            ReaderKind.ENTITLED: "subscriber",
+        }[self.reader.kind]
+
+    @property
+    def meter_key(self) -> str | None:
+        """The meter's key; for an anonymous reader this creates a device when there is none."""
+        if self.user is not None:
+            return f"u:{self.user.pk}"
+        if self.device is not None:
+            return f"d:{self.device.id}"
+        return None
+
+    def known_meter_key(self) -> str | None:
+        """The meter's key without creating a device (reads that must not set a cookie)."""
+        if self.user is not None:
+            return f"u:{self.user.pk}"
+        device_id = self.device.peek() if self.device is not None else None
+        return f"d:{device_id}" if device_id else None
+
+
+def reader_for_user(user, device=None, now=None) -> ReaderContext:
+    from masthead.billing.selectors import entitlement_for
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ReaderContext(Reader(ReaderKind.ANONYMOUS), None, device)
+    ent = entitlement_for(user, now or timezone.now())
+    if ent.entitled:
+        return ReaderContext(Reader(ReaderKind.ENTITLED), user, None)
+    lapse = Lapse(ent.lapse) if ent.lapse else None
+    return ReaderContext(Reader(ReaderKind.REGISTERED, lapse), user, None)
+
+
+def reader_for_request(request, now=None) -> ReaderContext:
+    cached = getattr(request, "_masthead_reader", None)
+    if cached is not None:
+        return cached
+    user = getattr(request, "user", None)
+    ctx = reader_for_user(user, getattr(request, "device", None), now)
+    request._masthead_reader = ctx
+    return ctx

@@ -1,0 +1,84 @@
+"""Subscriptions (following Stripe's states), complimentary grants and webhook event ids."""
+
+from django.conf import settings
+from django.db import models
+
+STATUSES = [
+    (s, s.replace("_", " "))
+    for s in (
+        "trialing",
+        "active",
+        "past_due",
+        "canceled",
+        "unpaid",
+        "incomplete",
+        "incomplete_expired",
+        "paused",
+    )
+]
+
+
+class Subscription(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    plan = models.ForeignKey("billing.Plan", null=True, blank=True, on_delete=models.SET_NULL)
+    offer = models.ForeignKey("billing.Offer", null=True, blank=True, on_delete=models.SET_NULL)
+    provider = models.CharField(max_length=10, default="demo")
+    provider_subscription_id = models.CharField(max_length=100, unique=True)
+    provider_customer_id = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=20, choices=STATUSES, default="incomplete")
+    current_period_end = models.DateTimeField(null=True, blank=True)
+    trial_end = models.DateTimeField(null=True, blank=True)
+    cancel_at_period_end = models.BooleanField(default=False)
+    past_due_since = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    converted = models.BooleanField(
+        default=False, help_text="Has been active (paid) at least once."
+    )
+    provider_updated = models.BigIntegerField(default=0, help_text="Provider object's version")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "status"], name="subscription_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.status}"
+
+
+class AccessGrant(models.Model):
+    """Complimentary full access for a reader, ending by itself."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_grants"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ends_at"]
+        indexes = [models.Index(fields=["user", "ends_at"], name="grant_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} until {self.ends_at:%Y-%m-%d}"
+
+
+class WebhookEvent(models.Model):
+    """Each provider event id is stored once: a duplicate delivery does nothing."""
+
+    provider = models.CharField(max_length=10)
+    event_id = models.CharField(max_length=100)
+    type = models.CharField(max_length=100)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "event_id"], name="webhook_event_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.event_id}"

@@ -1,0 +1,74 @@
+"""Reads of billing state. ``entitlement_for`` is the one place the gate learns who is entitled."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+
+from .models import AccessGrant, Subscription
+
+ENTITLING = {"trialing", "active"}
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    entitled: bool
+    until: datetime | None = None
+    lapse: str | None = None  # "trial" or "access" when a past entitlement ended
+
+
+def _grace() -> timedelta:
+    return timedelta(days=getattr(settings, "MASTHEAD_PAST_DUE_GRACE_DAYS", 7))
+
+
+def subscription_entitles(sub: Subscription, now: datetime) -> bool:
+    if sub.status in ENTITLING:
+        return (
+            sub.current_period_end is None
+            or sub.current_period_end > now
+            or (sub.status == "trialing" and sub.trial_end is not None and sub.trial_end > now)
+        )
+    if sub.status == "past_due":
+        since = sub.past_due_since or sub.current_period_end or now
+        return since + _grace() > now
+    return False
+
+
+def entitlement_for(user, now: datetime) -> Entitlement:
+    """Whether a signed-in reader reads everything now, and why not if they once did."""
+    if user is None or not user.is_authenticated:
+        return Entitlement(False)
+    grants = list(AccessGrant.objects.filter(user=user).order_by("-ends_at")[:1])
+    if grants and grants[0].starts_at <= now < grants[0].ends_at:
+        return Entitlement(True, until=grants[0].ends_at)
+    subs = list(Subscription.objects.filter(user=user).order_by("-created_at")[:3])
+    for sub in subs:
+        if subscription_entitles(sub, now):
+            return Entitlement(True, until=sub.current_period_end)
+    if subs:
+        latest = subs[0]
+        lapse = "trial" if latest.trial_end and not latest.converted else "access"
+        return Entitlement(False, lapse=lapse)
+    if grants:
+        return Entitlement(False, lapse="access")
+    return Entitlement(False)
+
+
+def live_offers(now: datetime | None = None) -> list:
+    """Offers that a reader can take now, featured first."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import Offer
+
+    now = now or timezone.now()
+    offers = (
+        Offer.objects.select_related("plan")
+        .filter(starts_at__lte=now, plan__active=True)
+        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    )
+    return [offer for offer in offers if offer.is_live(now)]
+
+
+def wall_offers(limit: int = 2) -> list:
+    return live_offers()[:limit]

@@ -1,0 +1,167 @@
+"""The ``masthead`` command: demo, serve, grant, manage, check (see README)."""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+
+DEMO_ACCOUNTS = [
+    ("editor (Wagtail admin, staff)", "editor@example.com"),
+    ("registered reader, no subscription", "reader@example.com"),
+    ("subscriber (active)", "subscriber@example.com"),
+]
+DEMO_PASSWORD = "masthead-demo"  # noqa: S105 - public demo credentials, printed on purpose
+
+
+def _django(*, production: bool = False):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    if production:
+        os.environ.setdefault("MASTHEAD_DEBUG", "0")
+    import django
+
+    django.setup()
+
+
+def _call(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def cmd_demo(opts) -> int:
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    build_args = ["build_demo"]
+    if opts.reset:
+        build_args.append("--reset")
+    if opts.scale:
+        build_args += ["--scale", str(opts.scale)]
+    call_command(*build_args)
+    print(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
+    for role, email in DEMO_ACCOUNTS:
+        print(f"  {email:<26} {role}")
+    if opts.no_serve:
+        print("\nDemo built. Serve it with: masthead serve")
+        return 0
+    return cmd_serve(opts)
+
+
+def cmd_serve(opts) -> int:
+    _django(production=True)
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _check_migrations()
+    workers = opts.workers or max(2, os.cpu_count() or 2)
+    url = f"http://{opts.host}:{opts.port}"
+    print(f"Serving {settings.WAGTAIL_SITE_NAME} on {url} with {workers} workers (Ctrl-C stops)")
+    granian = shutil.which("granian") or os.path.join(os.path.dirname(sys.executable), "granian")
+    command = [
+        granian,
+        "--interface",
+        "wsgi",
+        "--host",
+        opts.host,
+        "--port",
+        str(opts.port),
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        "1",
+        "--no-ws",
+        "--log-level",
+        "warning",
+        "masthead.wsgi:application",
+    ]
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="masthead.settings")
+    try:
+        return subprocess.call(command, env=env)  # noqa: S603 - fixed argument list
+    except KeyboardInterrupt:
+        return 0
+
+
+def _check_migrations() -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        print("Unapplied migrations: run `masthead manage migrate` first.", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def cmd_grant(opts) -> int:
+    _django()
+    from masthead.billing.services import grant_access_by_email
+
+    try:
+        grant = grant_access_by_email(opts.email, days=opts.days, note=opts.note or "")
+    except ValueError as exc:
+        print(f"masthead grant: {exc}", file=sys.stderr)
+        return 2
+    print(f"Granted full access to {opts.email} until {grant.ends_at:%Y-%m-%d %H:%M %Z}.")
+    return 0
+
+
+def cmd_manage(opts) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["masthead manage", *opts.args])
+    return 0
+
+
+def cmd_check(opts) -> int:
+    _django(production=True)
+    from django.core.management import call_command
+
+    call_command("check", deploy=True, fail_level="WARNING")
+    print("Configuration check passed.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="masthead", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="build the demo publication and serve it")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--workers", type=int, default=0)
+    demo.add_argument("--reset", action="store_true", help="delete the demo content first")
+    demo.add_argument("--no-serve", action="store_true", help="build only")
+    demo.add_argument("--scale", type=int, default=0, help="build N articles (benchmarks)")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser("serve", help="production server (multi-process)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=0)
+    serve.set_defaults(func=cmd_serve)
+
+    grant = sub.add_parser("grant", help="complimentary full access for a reader")
+    grant.add_argument("email")
+    grant.add_argument("--days", type=int, required=True)
+    grant.add_argument("--note", default="")
+    grant.set_defaults(func=cmd_grant)
+
+    manage = sub.add_parser("manage", help="any Django management command")
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+
+    check = sub.add_parser("check", help="configuration check (production mode)")
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    opts = build_parser().parse_args(argv)
+    return opts.func(opts) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""JSON errors: ``{"error": {"code": "...", "message": "..."}}`` with the right HTTP status."""
+
+import functools
+import json
+
+from django.http import JsonResponse
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_response(status: int, code: str, message: str) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": message}}, status=status)
+
+
+def api_endpoint(*methods: str):
+    """Wrap an API view: method check, JSON errors, private caching."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in methods:
+                response = error_response(405, "method_not_allowed", f"Use {' or '.join(methods)}.")
+                response["Allow"] = ", ".join(methods)
+                return response
+            try:
+                response = view(request, *args, **kwargs)
+            except ApiError as exc:
+                response = error_response(exc.status, exc.code, exc.message)
+            response.setdefault("Cache-Control", "private, no-store")
+            response["Vary"] = "Cookie, Authorization"
+            return response
+
+        wrapper.csrf_exempt = True  # token clients have no CSRF cookie; see views.check_csrf
+        return wrapper
+
+    return decorator
+
+
+def json_body(request) -> dict:
+    content_type = request.content_type or ""
+    if content_type == "application/json":
+        try:
+            data = json.loads(request.body or b"{}")
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from exc
+        if not isinstance(data, dict):
+            raise ApiError(400, "invalid_json", "The request body must be a JSON object.")
+        return data
+    return request.POST.dict()

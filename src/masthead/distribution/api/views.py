@@ -1,0 +1,157 @@
+"""The JSON API for apps (``/api/v1/``): the same gate and meter as the web pages."""
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils import timezone
+
+from masthead.access.gate import gate_article
+from masthead.access.policy import current_policy
+from masthead.access.readers import reader_for_user
+from masthead.access.stores import MeterStoreUnavailable, get_meter_store
+from masthead.members.models import ApiToken
+from masthead.metering import month_key, resets_at
+from masthead.newsroom.selectors import attach_sections, live_articles
+
+from .auth import api_user
+from .errors import ApiError, api_endpoint, json_body
+from .openapi import openapi_document
+from .serializers import article_detail, article_summary
+
+PAGE_SIZE = 20
+
+
+def _positive_int(value, name):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ApiError(400, "invalid_parameter", f"'{name}' must be a positive integer.") from None
+    if number < 1 or number > 1_000_000:
+        raise ApiError(400, "invalid_parameter", f"'{name}' must be a positive integer.")
+    return number
+
+
+def check_csrf(request):
+    """Session-authenticated writes need the CSRF token; bearer-token writes do not."""
+    if getattr(request, "_api_token", None) is None and request.user.is_authenticated:
+        reason = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if reason is not None:
+            raise ApiError(
+                403, "csrf_failed", "Send the CSRF token with session-authenticated writes."
+            )
+
+
+@api_endpoint("GET")
+def article_list(request):
+    qs = live_articles()
+    section = request.GET.get("section")
+    topic = request.GET.get("topic")
+    if section:
+        qs = qs.filter(path__startswith=_section_path(section))
+    if topic:
+        qs = qs.filter(topics__slug=topic[:120]).distinct()
+    page_number = _positive_int(request.GET.get("page", "1"), "page")
+    paginator = Paginator(qs, PAGE_SIZE)
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage:
+        raise ApiError(404, "page_not_found", "That page of results does not exist.") from None
+    items = attach_sections(page.object_list)
+    next_url = None
+    if page.has_next():
+        params = request.GET.copy()
+        params["page"] = str(page.next_page_number())
+        next_url = f"{settings.SITE_URL}/api/v1/articles/?{params.urlencode()}"
+    return JsonResponse(
+        {"results": [article_summary(a) for a in items], "next": next_url, "count": paginator.count}
+    )
+
+
+def _section_path(slug):
+    from masthead.newsroom.models import SectionPage
+
+    section = SectionPage.objects.filter(slug=slug[:255]).only("path").first()
+    if section is None:
+        raise ApiError(404, "section_not_found", f"There is no section '{slug[:60]}'.")
+    return section.path
+
+
+@api_endpoint("GET")
+def article_detail_view(request, article_id):
+    user = api_user(request)
+    article = live_articles().filter(pk=article_id).first()
+    if article is None:
+        raise ApiError(404, "article_not_found", "There is no published article with that id.")
+    attach_sections([article])
+    ctx = reader_for_user(user, request.device)
+    gated = gate_article(ctx, article, channel="api")
+    return JsonResponse(article_detail(article, gated))
+
+
+@api_endpoint("GET")
+def me(request):
+    user = api_user(request)
+    ctx = reader_for_user(user, request.device)
+    policy = current_policy()
+    now = timezone.now()
+    month = month_key(now, policy.time_zone)
+    limit = policy.allowance_for(ctx.reader.kind)
+    key = ctx.known_meter_key()
+    try:
+        used = get_meter_store().count(key, month) if key else 0
+    except MeterStoreUnavailable:
+        used = 0
+    meter = {
+        "limit": limit,
+        "used": used,
+        "remaining": max(limit - used, 0) if limit is not None else None,
+        "resets_at": resets_at(now, policy.time_zone).isoformat(),
+    }
+    data = {"status": ctx.status, "meter": meter}
+    if user.is_authenticated:
+        data["email"] = user.email
+    return JsonResponse(data)
+
+
+@api_endpoint("POST")
+def tokens(request):
+    data = json_body(request)
+    email = str(data.get("email", "")).strip()[:254]
+    password = str(data.get("password", ""))[:1024]
+    if not email or not password:
+        raise ApiError(400, "missing_credentials", "Send 'email' and 'password'.")
+    user = authenticate(request, email=email, password=password)
+    if user is None:
+        raise ApiError(401, "invalid_credentials", "The e-mail or password is not correct.")
+    token, raw = ApiToken.issue(user, name=str(data.get("name", "App")) or "App")
+    return JsonResponse(
+        {"token": raw, "id": token.pk, "created_at": token.created_at.isoformat()}, status=201
+    )
+
+
+@api_endpoint("DELETE")
+def token_revoke(request, token_id):
+    user = api_user(request)
+    if not user.is_authenticated:
+        raise ApiError(401, "not_authenticated", "Sign in or send a bearer token.")
+    check_csrf(request)
+    updated = ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        raise ApiError(404, "token_not_found", "No such active token.")
+    return HttpResponse(status=204)
+
+
+@api_endpoint("GET")
+def openapi(request):
+    response = JsonResponse(openapi_document())
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@api_endpoint("GET", "POST", "PUT", "PATCH", "DELETE")
+def not_found(request, rest=""):
+    raise ApiError(404, "not_found", "There is no such API endpoint.")

@@ -1,0 +1,73 @@
+"""Crawler and operator endpoints: health, robots.txt, the news sitemap."""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from masthead.newsroom.selectors import attach_sections, live_articles
+
+
+@require_GET
+def healthz(request):
+    status = {"database": "ok", "cache": "absent"}
+    code = 200
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        status["database"] = "down"
+        code = 503
+    from django.conf import settings
+
+    if settings.REDIS_URL:
+        try:
+            cache.set("healthz", "1", 5)
+            status["cache"] = "ok" if cache.get("healthz") == "1" else "down"
+        except Exception:
+            status["cache"] = "down"
+    response = JsonResponse(status, status=code)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def robots_txt(request):
+    from django.conf import settings
+
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /account/",
+        "Disallow: /accounts/",
+        "Disallow: /api/",
+        "Disallow: /search/",
+        "Disallow: /*/print/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        f"Sitemap: {settings.SITE_URL}/news-sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=300)
+def news_sitemap(request):
+    """Google News sitemap: articles of the last two days, sponsored content left out."""
+    since = timezone.now() - timedelta(days=2)
+    articles = attach_sections(
+        live_articles().filter(first_published_at__gte=since, sponsor="")[:1000]
+    )
+    return TemplateResponse(
+        request,
+        "distribution/news_sitemap.xml",
+        {"articles": articles},
+        content_type="application/xml; charset=utf-8",
+    )

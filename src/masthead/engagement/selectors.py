@@ -1,0 +1,66 @@
+"""Which banners a page shows: live, in their window, site-wide or for the page's section."""
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Banner
+
+CACHE_SECONDS = 30
+
+
+def live_banners(now=None) -> list[Banner]:
+    now = now or timezone.now()
+    key = "engagement:banners:v1"
+    banners = cache.get(key)
+    if banners is None:
+        banners = list(
+            Banner.objects.filter(live=True)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+            .select_related("section")
+            .order_by("-starts_at", "-id")[:10]
+        )
+        cache.set(key, banners, CACHE_SECONDS)
+    return [
+        b
+        for b in banners
+        if (b.starts_at is None or b.starts_at <= now) and (b.ends_at is None or b.ends_at > now)
+    ]
+
+
+def banners_for(request) -> list:
+    from masthead.access.policy import active_promotion
+
+    from .views import dismissed_keys
+
+    path = request.path
+    dismissed = dismissed_keys(request)
+    shown = []
+    promotion = active_promotion()
+    if promotion and promotion["text"]:
+        shown.append(
+            {
+                "key": "promotion",
+                "text": promotion["text"],
+                "link_url": promotion["link_url"],
+                "link_text": promotion["link_text"],
+                "dismissible": False,
+                "kind": "promotion",
+            }
+        )
+    for banner in live_banners():
+        if banner.section_id and not path.startswith(f"/{banner.section.slug}/"):
+            continue
+        if banner.dismissible and banner.dismiss_key in dismissed:
+            continue
+        shown.append(
+            {
+                "key": banner.dismiss_key,
+                "text": banner.text,
+                "link_url": banner.link_url,
+                "link_text": banner.link_text,
+                "dismissible": banner.dismissible,
+                "kind": "announcement",
+            }
+        )
+    return shown

@@ -1,0 +1,35 @@
+"""URLs: reader views first, then Wagtail's page tree as the catch-all."""
+
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from masthead.distribution import urls as distribution_urls
+from masthead.newsroom import urls as newsroom_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("", include(distribution_urls)),
+    path("", include(newsroom_urls)),
+    path("", include("masthead.engagement.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    from django.urls import re_path
+    from django.views.static import serve as serve_static
+
+    # Uploaded images are served by the app in the embedded default; put a reverse proxy or
+    # object storage in front of MEDIA_URL when the publication grows (README, Operations).
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT})
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]

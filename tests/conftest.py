@@ -1,0 +1,30 @@
+"""Shared fixtures. Test mode and a throwaway data dir come from settings (pytest sets
+PYTEST_VERSION), so nothing here has to run before Django loads."""
+
+import pytest
+from django.core.cache import cache
+
+from masthead.access.stores import reset_meter_store
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Every test starts with an empty cache and a freshly built meter store."""
+    cache.clear()
+    reset_meter_store()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    from tests import factories
+
+    return factories.home_page()
+
+
+@pytest.fixture
+def world(site):
+    from tests import factories
+
+    return factories.section("world", "World")
