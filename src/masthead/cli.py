@@ -96,14 +96,14 @@ def _check_migrations() -> None:
 
 def cmd_grant(opts) -> int:
     _django()
-    from masthead.billing.services import grant_access_by_email
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
 
     try:
-        grant = grant_access_by_email(opts.email, days=opts.days, note=opts.note or "")
-    except ValueError as exc:
+        call_command("grant_access", opts.email, days=opts.days, note=opts.note or "")
+    except CommandError as exc:
         print(f"masthead grant: {exc}", file=sys.stderr)
         return 2
-    print(f"Granted full access to {opts.email} until {grant.ends_at:%Y-%m-%d %H:%M %Z}.")
     return 0
 
 

@@ -299,6 +299,20 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+PAYMENT_PROVIDER = (
+    {
+        "BACKEND": "masthead.billing.providers.stripe.StripeProvider",
+        "OPTIONS": {
+            "secret_key": STRIPE_SECRET_KEY,
+            "webhook_secret": STRIPE_WEBHOOK_SECRET,
+            "api_base": STRIPE_API_BASE,
+        },
+    }
+    if STRIPE_SECRET_KEY
+    else {"BACKEND": "masthead.billing.providers.demo.DemoProvider"}
+)
+# past_due subscriptions keep access this long while the provider retries the payment.
+MASTHEAD_PAST_DUE_GRACE_DAYS = int(os.environ.get("MASTHEAD_PAST_DUE_GRACE_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

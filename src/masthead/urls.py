@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include(distribution_urls)),
     path("", include(newsroom_urls)),
     path("", include("masthead.engagement.urls")),
+    path("", include("masthead.billing.urls")),
+    path("", include("masthead.members.urls")),
 ]
 
 if settings.DEBUG:

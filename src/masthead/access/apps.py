@@ -5,3 +5,6 @@ class AccessConfig(AppConfig):
     name = "masthead.access"
     label = "access"
     verbose_name = "Access and the meter"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -73,5 +73,5 @@ class DeviceIdentity:
         return self._known is None
 
     def peek(self) -> str | None:
-        """The known device id without creating one."""
-        return self._known
+        """The device id if the cookie had one or this request created one; never creates."""
+        return self._id

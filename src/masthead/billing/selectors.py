@@ -7,8 +7,6 @@ from django.conf import settings
 
 from .models import AccessGrant, Subscription
 
-ENTITLING = {"trialing", "active"}
-
 
 @dataclass(frozen=True)
 class Entitlement:
@@ -21,13 +19,19 @@ def _grace() -> timedelta:
     return timedelta(days=getattr(settings, "MASTHEAD_PAST_DUE_GRACE_DAYS", 7))
 
 
+RENEWAL_SLACK = timedelta(days=2)  # a renewal's webhook may arrive a little late
+
+
 def subscription_entitles(sub: Subscription, now: datetime) -> bool:
-    if sub.status in ENTITLING:
-        return (
-            sub.current_period_end is None
-            or sub.current_period_end > now
-            or (sub.status == "trialing" and sub.trial_end is not None and sub.trial_end > now)
-        )
+    if sub.status == "trialing":
+        end = sub.trial_end or sub.current_period_end
+        return end is None or end > now
+    if sub.status == "active":
+        if sub.current_period_end is None:
+            return True
+        if sub.cancel_at_period_end:
+            return sub.current_period_end > now  # access to the end of the paid period
+        return sub.current_period_end + RENEWAL_SLACK > now
     if sub.status == "past_due":
         since = sub.past_due_since or sub.current_period_end or now
         return since + _grace() > now
@@ -72,3 +76,14 @@ def live_offers(now: datetime | None = None) -> list:
 
 def wall_offers(limit: int = 2) -> list:
     return live_offers()[:limit]
+
+
+def current_subscription(user):
+    """The reader's newest subscription that still entitles or may be resumed, or None."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    for sub in Subscription.objects.filter(user=user).select_related("plan", "offer")[:3]:
+        if subscription_entitles(sub, now) or sub.status == "past_due":
+            return sub
+    return None

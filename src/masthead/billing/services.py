@@ -1,12 +1,131 @@
-"""Writes of billing state: grants now; subscriptions arrive with the payment providers."""
+"""Writes of billing state: subscriptions (from any provider), cancellations, grants.
+
+Every provider ends in ``upsert_subscription``: the provider's object is the truth, so an
+update with an older version than the one stored is ignored (webhooks arrive out of order).
+"""
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from .models import AccessGrant
+from .models import AccessGrant, Offer, Subscription
+from .providers.base import CheckoutError
+
+
+def check_offer_eligibility(user, offer: Offer, now=None) -> None:
+    """Raise ``CheckoutError`` when ``user`` may not take ``offer`` now."""
+    now = now or timezone.now()
+    if not offer.is_live(now):
+        raise CheckoutError("This offer has ended. See our current offers.")
+    if (
+        offer.new_subscribers_only
+        and Subscription.objects.filter(user=user)
+        .exclude(status__in=["incomplete", "incomplete_expired"])
+        .exists()
+    ):
+        raise CheckoutError("This offer is for new subscribers only.")
+
+
+def upsert_subscription(
+    *,
+    user,
+    provider: str,
+    provider_subscription_id: str,
+    status: str,
+    current_period_end=None,
+    trial_end=None,
+    cancel_at_period_end=False,
+    plan=None,
+    offer=None,
+    customer_id: str = "",
+    version: int = 0,
+    ended_at=None,
+) -> Subscription:
+    """Create or update the subscription with this provider id to the state given."""
+    now = timezone.now()
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                sub, created = Subscription.objects.select_for_update().get_or_create(
+                    provider_subscription_id=provider_subscription_id,
+                    defaults={
+                        "user": user,
+                        "provider": provider,
+                        "status": status,
+                        "plan": plan,
+                        "offer": offer,
+                    },
+                )
+                if not created and version and sub.provider_updated > version:
+                    return sub  # an older event arrived late: the stored state is newer
+                sub.status = status
+                sub.current_period_end = current_period_end
+                sub.trial_end = trial_end
+                sub.cancel_at_period_end = cancel_at_period_end
+                sub.ended_at = ended_at
+                sub.provider_updated = max(version, sub.provider_updated)
+                sub.plan = plan or sub.plan
+                sub.offer = offer or sub.offer
+                sub.provider_customer_id = customer_id or sub.provider_customer_id
+                if status == "active":
+                    sub.converted = True
+                if status == "past_due":
+                    sub.past_due_since = sub.past_due_since or now
+                else:
+                    sub.past_due_since = None
+                sub.save()
+                return sub
+        except IntegrityError:
+            continue  # a concurrent first insert won; read and update it
+    raise RuntimeError("could not store the subscription")  # pragma: no cover
+
+
+def start_subscription(
+    *,
+    user,
+    offer: Offer,
+    provider: str,
+    provider_subscription_id: str,
+    status: str,
+    current_period_end,
+    trial_end=None,
+) -> Subscription:
+    """A completed checkout: check eligibility once, count the redemption once."""
+    existing = Subscription.objects.filter(
+        provider_subscription_id=provider_subscription_id
+    ).first()
+    if existing is not None:
+        if existing.user_id != user.pk:
+            raise CheckoutError("This checkout belongs to another account.")
+        return existing  # the reader reloaded the success page
+    check_offer_eligibility(user, offer)
+    with transaction.atomic():
+        sub = upsert_subscription(
+            user=user,
+            provider=provider,
+            provider_subscription_id=provider_subscription_id,
+            status=status,
+            current_period_end=current_period_end,
+            trial_end=trial_end,
+            plan=offer.plan,
+            offer=offer,
+        )
+        Offer.objects.filter(pk=offer.pk).update(redemptions=F("redemptions") + 1)
+    from .tasks import send_subscription_confirmation
+
+    send_subscription_confirmation.enqueue(sub.pk)
+    return sub
+
+
+def set_cancel_at_period_end(subscription: Subscription, value: bool) -> Subscription:
+    Subscription.objects.filter(pk=subscription.pk).update(
+        cancel_at_period_end=value, updated_at=timezone.now()
+    )
+    subscription.refresh_from_db()
+    return subscription
 
 
 def grant_access(user, *, days: int, note: str = "", now=None) -> AccessGrant:
@@ -14,10 +133,9 @@ def grant_access(user, *, days: int, note: str = "", now=None) -> AccessGrant:
     if days < 1 or days > 3650:
         raise ValueError("--days must be between 1 and 3650.")
     now = now or timezone.now()
-    with transaction.atomic():
-        return AccessGrant.objects.create(
-            user=user, starts_at=now, ends_at=now + timedelta(days=days), note=note[:300]
-        )
+    return AccessGrant.objects.create(
+        user=user, starts_at=now, ends_at=now + timedelta(days=days), note=note[:300]
+    )
 
 
 def grant_access_by_email(email: str, *, days: int, note: str = "") -> AccessGrant:

@@ -60,6 +60,10 @@ class Plan(models.Model):
     def benefit_list(self) -> list[str]:
         return [line.strip() for line in self.benefits.splitlines() if line.strip()]
 
+    @property
+    def price_line(self) -> str:
+        return f"{money(self.amount, self.currency)} a {self.interval}"
+
 
 @register_snippet
 class Offer(models.Model):

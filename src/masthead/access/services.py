@@ -1,0 +1,28 @@
+"""Writes of the access layer that happen outside the article path."""
+
+import logging
+
+from django.utils import timezone
+
+from masthead.metering import month_key
+
+from .policy import current_policy
+from .stores import MeterStoreUnavailable, get_meter_store
+
+logger = logging.getLogger(__name__)
+
+
+def carry_device_views_to_account(device_id: str | None, user, now=None) -> int | None:
+    """When a device signs up or signs in, its counted views this month join the account's.
+
+    A union: an article read on the device and on the account counts once. Returns the
+    account's count afterwards, or None when there was nothing to carry or the store is down.
+    """
+    if not device_id or user is None:
+        return None
+    month = month_key(now or timezone.now(), current_policy().time_zone)
+    try:
+        return get_meter_store().merge(f"d:{device_id}", f"u:{user.pk}", month)
+    except MeterStoreUnavailable:
+        logger.warning("meter store unavailable: device views not carried to user %s", user.pk)
+        return None
