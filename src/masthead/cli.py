@@ -119,7 +119,13 @@ def cmd_check(opts) -> int:
     _django(production=True)
     from django.core.management import call_command
 
-    call_command("check", deploy=True, fail_level="WARNING")
+    from django.core.management.base import SystemCheckError
+
+    try:
+        call_command("check", deploy=True, fail_level="WARNING")
+    except SystemCheckError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print("Configuration check passed.")
     return 0
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include(newsroom_urls)),
     path("", include("masthead.engagement.urls")),
     path("", include("masthead.billing.urls")),
+    path("", include("masthead.access.urls")),
     path("", include("masthead.members.urls")),
 ]
 

@@ -7,4 +7,6 @@ class AccessConfig(AppConfig):
     verbose_name = "Access and the meter"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import signals
+
+        signals.connect_policy_receivers()

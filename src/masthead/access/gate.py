@@ -8,6 +8,7 @@ JSON-LD — calls ``gate_article`` and renders only what it returns::
     gated.preview              # body blocks everyone may see (the first paragraphs)
     gated.rest                 # the gated part: [] unless the reader is entitled to it
 
+A valid gift link token (``gift=``) opens the article in full without counting it.
 With ``count=False`` (feeds, search, listings) nothing is counted and a metered article shows
 only its preview unless the reader already has it counted this month.
 """
@@ -35,6 +36,7 @@ from masthead.metering import (
 from masthead.newsroom.body import split_body
 
 from . import events
+from .gifts import redeem_gift
 from .policy import current_policy, meter_settings, promotion_windows
 from .readers import ReaderContext
 from .stores import MeterStoreUnavailable, get_meter_store
@@ -64,6 +66,18 @@ class GatedArticle:
 def article_facts(article) -> ArticleFacts:
     return ArticleFacts(
         id=article.pk, access=Access(article.access), sponsored=article.is_sponsored
+    )
+
+
+def _settled(assessment) -> Decision:
+    return Decision(
+        outcome=assessment.outcome,
+        wall=assessment.wall,
+        remaining=None,
+        limit=None,
+        used=None,
+        counted=False,
+        reason=assessment.reason,
     )
 
 
@@ -127,21 +141,27 @@ def gate_article(
     *,
     count: bool = True,
     channel: str = "web",
+    gift: str | None = None,
 ) -> GatedArticle:
     now = now or timezone.now()
     policy = current_policy()
     assessment = assess(ctx.reader, article_facts(article), now, policy, promotion_windows())
     month = month_key(now, policy.time_zone)
-    if assessment.outcome is not None:
+    if assessment.outcome is Outcome.FULL:
+        decision = _settled(assessment)
+    elif gift and count and redeem_gift(gift, article, ctx.meter_key, now):
+        # A gift link opens this one article in full, without touching the reader's meter.
         decision = Decision(
-            outcome=assessment.outcome,
-            wall=assessment.wall,
+            outcome=Outcome.FULL,
+            wall=None,
             remaining=None,
             limit=None,
             used=None,
             counted=False,
-            reason=assessment.reason,
+            reason="gift",
         )
+    elif assessment.outcome is not None:
+        decision = _settled(assessment)
     elif count:
         decision = _metered(ctx, assessment, article.pk, month)
     else:

@@ -10,3 +10,21 @@ from .services import carry_device_views_to_account
 def _carry_device_views(sender, request, user, **kwargs):
     device = getattr(request, "device", None) if request is not None else None
     carry_device_views_to_account(device.peek() if device else None, user)
+
+
+def _clear_policy(**kwargs):
+    from .policy import clear_policy_cache
+
+    clear_policy_cache()
+
+
+def connect_policy_receivers():
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import MeterSettings, Promotion
+
+    for model in (MeterSettings, Promotion):
+        post_save.connect(_clear_policy, sender=model, dispatch_uid=f"policy-save-{model.__name__}")
+        post_delete.connect(
+            _clear_policy, sender=model, dispatch_uid=f"policy-delete-{model.__name__}"
+        )

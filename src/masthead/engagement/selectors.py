@@ -7,12 +7,16 @@ from django.utils import timezone
 from .models import Banner
 
 CACHE_SECONDS = 30
+CACHE_KEY = "engagement:banners:v1"
+
+
+def clear_banner_cache(**kwargs) -> None:
+    cache.delete(CACHE_KEY)
 
 
 def live_banners(now=None) -> list[Banner]:
     now = now or timezone.now()
-    key = "engagement:banners:v1"
-    banners = cache.get(key)
+    banners = cache.get(CACHE_KEY)
     if banners is None:
         banners = list(
             Banner.objects.filter(live=True)
@@ -20,7 +24,7 @@ def live_banners(now=None) -> list[Banner]:
             .select_related("section")
             .order_by("-starts_at", "-id")[:10]
         )
-        cache.set(key, banners, CACHE_SECONDS)
+        cache.set(CACHE_KEY, banners, CACHE_SECONDS)
     return [
         b
         for b in banners

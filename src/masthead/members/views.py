@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from masthead.access.gifts import gifts_left
+from masthead.access.models import GiftLink
+from masthead.access.views import gift_url
+from masthead.access.models import GiftLink
 from masthead.access.readers import reader_for_user
+from masthead.access.views import gift_url
 from masthead.billing.models import AccessGrant, Subscription
 from masthead.billing.providers import get_provider
 from masthead.billing.selectors import current_subscription
@@ -25,6 +30,7 @@ def account(request):
         request,
         "members/account.html",
         {
+            "now": now,
             "status": ctx.status,
             "lapse": ctx.reader.lapse,
             "subscription": current_subscription(request.user),
@@ -35,6 +41,13 @@ def account(request):
             "tokens": ApiToken.objects.filter(user=request.user, revoked_at__isnull=True),
             "new_token": new_token,
             "provider": get_provider(),
+            "gifts": [
+                (link, gift_url(link))
+                for link in GiftLink.objects.filter(sender=request.user).select_related("article")[
+                    :20
+                ]
+            ],
+            "gifts_left": gifts_left(request.user, now) if ctx.status == "subscriber" else 0,
         },
     )
     response["Cache-Control"] = "private, no-store"

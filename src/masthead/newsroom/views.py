@@ -22,7 +22,8 @@ _WORDS = re.compile(r"\w+")
 
 def render_article(request, article: ArticlePage, template: str):
     """Render an article with exactly the body the gate allows for this reader."""
-    gated = gate_article(reader_for_request(request), article)
+    gift = (request.GET.get("gift") or "")[:64] or None
+    gated = gate_article(reader_for_request(request), article, gift=gift)
     context = article.get_context(request)
     publication = PublicationSettings.for_request(request)
     context.update(
@@ -38,6 +39,8 @@ def render_article(request, article: ArticlePage, template: str):
                 campaign=publication.share_campaign_tags,
             ),
             "wall_offers": wall_offers() if gated.wall else [],
+            "gifted": gated.decision.reason == "gift",
+            "noindex": bool(gift),
         }
     )
     response = TemplateResponse(request, template, context)
@@ -45,7 +48,7 @@ def render_article(request, article: ArticlePage, template: str):
     # sits in any cache.
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie", "Authorization"])
-    if getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False) or gift:
         response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -33,6 +33,22 @@ class MeterSettings(BaseSiteSetting):
         help_text="Paragraphs shown above a wall.",
     )
 
+    gift_links_per_month = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MaxValueValidator(1000)],
+        help_text="Gift links a subscriber may create each month.",
+    )
+    gift_link_days = models.PositiveSmallIntegerField(
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Days a gift link stays valid.",
+    )
+    gift_link_devices = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text="Readers (devices or accounts) that may open one gift link.",
+    )
+
     meter_message = models.CharField(
         max_length=300,
         help_text=SYNTAX_HELP,

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("articles/", views.article_list, name="api-articles"),
     path("articles/<int:article_id>/", views.article_detail_view, name="api-article"),
+    path("articles/<int:article_id>/gifts/", views.gifts, name="api-gifts"),
     path("me/", views.me, name="api-me"),
     path("tokens/", views.tokens, name="api-tokens"),
     path("tokens/<int:token_id>/", views.token_revoke, name="api-token"),

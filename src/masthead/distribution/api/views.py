@@ -8,8 +8,10 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 
 from masthead.access.gate import gate_article
+from masthead.access.gifts import GiftError, create_gift_link
 from masthead.access.policy import current_policy
 from masthead.access.readers import reader_for_user
+from masthead.access.views import gift_url
 from masthead.access.stores import MeterStoreUnavailable, get_meter_store
 from masthead.members.models import ApiToken
 from masthead.metering import month_key, resets_at
@@ -86,8 +88,33 @@ def article_detail_view(request, article_id):
         raise ApiError(404, "article_not_found", "There is no published article with that id.")
     attach_sections([article])
     ctx = reader_for_user(user, request.device)
-    gated = gate_article(ctx, article, channel="api")
+    gift = (request.GET.get("gift") or "")[:64] or None
+    gated = gate_article(ctx, article, channel="api", gift=gift)
     return JsonResponse(article_detail(article, gated))
+
+
+@api_endpoint("POST")
+def gifts(request, article_id):
+    user = api_user(request)
+    if not user.is_authenticated:
+        raise ApiError(401, "not_authenticated", "Sign in or send a bearer token.")
+    check_csrf(request)
+    article = live_articles().filter(pk=article_id).first()
+    if article is None:
+        raise ApiError(404, "article_not_found", "There is no published article with that id.")
+    try:
+        link, remaining = create_gift_link(user, article)
+    except GiftError as exc:
+        status = 403 if exc.code == "not_subscriber" else 429
+        raise ApiError(status, exc.code, exc.message) from None
+    return JsonResponse(
+        {
+            "url": gift_url(link),
+            "expires_at": link.expires_at.isoformat(),
+            "remaining_this_month": remaining,
+        },
+        status=201,
+    )
 
 
 @api_endpoint("GET")

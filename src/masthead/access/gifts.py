@@ -1,0 +1,96 @@
+"""Gift links: create them within a monthly limit, and redeem them within a device cap.
+
+A subscriber creates a link to one article::
+
+    link, remaining = create_gift_link(subscriber, article)
+    link.token                   # 43 random URL-safe characters; the URL is <article>?gift=<token>
+
+Anyone opening ``<article>?gift=<token>`` reads that article in full without touching their own
+meter, while the link is unexpired and fewer than ``gift_link_devices`` readers have used it.
+Both limits are counted inside one write transaction that is serialised per subscriber
+(PostgreSQL advisory lock; SQLite's IMMEDIATE transactions), so parallel requests cannot exceed
+them.
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from masthead.metering import month_key
+
+from .models import GiftLink, GiftRedemption
+from .policy import current_policy, meter_settings
+
+
+class GiftError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def _serialise(name: str) -> None:
+    if connection.vendor == "postgresql":
+        digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, "big", signed=True)]
+            )
+
+
+def gifts_left(user, now=None) -> int:
+    month = month_key(now or timezone.now(), current_policy().time_zone)
+    used = GiftLink.objects.filter(sender=user, month=month).count()
+    return max(meter_settings().gift_links_per_month - used, 0)
+
+
+def create_gift_link(user, article, now=None) -> tuple[GiftLink, int]:
+    """Create a gift link for a subscriber, or raise ``GiftError``."""
+    from .readers import reader_for_user
+
+    now = now or timezone.now()
+    if reader_for_user(user, now=now).status != "subscriber":
+        raise GiftError("not_subscriber", "Gift links are a benefit for subscribers.")
+    meter = meter_settings()
+    month = month_key(now, current_policy().time_zone)
+    with transaction.atomic():
+        _serialise(f"masthead.gifts:{user.pk}:{month}")
+        used = GiftLink.objects.filter(sender=user, month=month).count()
+        if used >= meter.gift_links_per_month:
+            raise GiftError(
+                "gift_limit_reached",
+                f"You have sent all {meter.gift_links_per_month} gift links for this month.",
+            )
+        link = GiftLink.objects.create(
+            token=secrets.token_urlsafe(32),
+            sender=user,
+            article=article,
+            month=month,
+            created_at=now,
+            expires_at=now + timedelta(days=meter.gift_link_days),
+        )
+    return link, meter.gift_links_per_month - used - 1
+
+
+def redeem_gift(token: str, article, reader_key: str, now=None) -> bool:
+    """Whether ``token`` opens ``article`` for this reader now (recording the reader)."""
+    if not token or len(token) > 64 or not reader_key:
+        return False
+    now = now or timezone.now()
+    link = GiftLink.objects.filter(token=token, article_id=article.pk, expires_at__gt=now).first()
+    if link is None:
+        return False
+    if GiftRedemption.objects.filter(link=link, reader_key=reader_key).exists():
+        return True
+    cap = meter_settings().gift_link_devices
+    try:
+        with transaction.atomic():
+            _serialise(f"masthead.gift:{link.pk}")
+            if GiftRedemption.objects.filter(link=link).count() >= cap:
+                return False
+            GiftRedemption.objects.create(link=link, reader_key=reader_key)
+    except IntegrityError:
+        return True  # the same reader redeemed it in a parallel request
+    return True

@@ -1,0 +1,38 @@
+"""Creating a gift link from the article page (the API has its own endpoint)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.views.decorators.http import require_POST
+
+from masthead.newsroom.selectors import live_articles
+
+from .gifts import GiftError, create_gift_link
+
+
+def gift_url(link) -> str:
+    return f"{settings.SITE_URL}{link.article.public_path}?gift={link.token}"
+
+
+@login_required
+@require_POST
+def create_gift(request):
+    raw = request.POST.get("article", "")
+    article = (
+        live_articles().filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
+    )
+    if article is None:
+        messages.error(request, "That article cannot be gifted.")
+        return HttpResponseRedirect("/account/#gifts")
+    try:
+        link, remaining = create_gift_link(request.user, article)
+    except GiftError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"Your gift link (valid until {link.expires_at:%B %d}): "
+            f"{gift_url(link)} — {remaining} left this month.",
+        )
+    return HttpResponseRedirect("/account/#gifts")

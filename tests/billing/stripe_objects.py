@@ -1,0 +1,241 @@
+"""The fake Stripe's objects and endpoints, shaped as Stripe's API reference documents them.
+
+Kept apart from the HTTP plumbing in ``stripe_server``; each endpoint takes the decoded form
+parameters and answers ``(status, object)``::
+
+    status, session = fake.create_session({"mode": "subscription", ...})
+    fake.complete_session(session["id"])   # what the reader paying at Stripe does
+"""
+
+import copy
+import time
+
+DAY = 86400
+
+
+def _missing(kind: str, object_id: str) -> tuple[int, dict]:
+    message = f"No such {kind}: '{object_id}'"
+    return 404, {
+        "error": {
+            "type": "invalid_request_error",
+            "code": "resource_missing",
+            "message": message,
+            "param": "id",
+        }
+    }
+
+
+class ObjectsMixin:
+    ROUTES = {
+        ("POST", "/v1/prices"): "create_price",
+        ("POST", "/v1/coupons"): "create_coupon",
+        ("POST", "/v1/customers"): "create_customer",
+        ("GET", r"/v1/customers/([^/]+)"): "get_customer",
+        ("POST", "/v1/checkout/sessions"): "create_session",
+        ("GET", r"/v1/checkout/sessions/([^/]+)"): "get_session",
+        ("GET", r"/v1/subscriptions/([^/]+)"): "get_subscription",
+        ("POST", r"/v1/subscriptions/([^/]+)"): "update_subscription",
+        ("POST", "/v1/billing_portal/sessions"): "create_portal_session",
+    }
+
+    def _new(self, prefix: str, obj: dict, params: dict | None = None) -> dict:
+        obj = {
+            "id": f"{prefix}_test_{next(self._ids):06d}",
+            "created": int(time.time()),
+            "livemode": False,
+            **obj,
+        }
+        self.objects[obj["id"]] = obj
+        self.params[obj["id"]] = params or {}
+        return obj
+
+    def _get(self, kind: str, object_id: str):
+        obj = self.objects.get(object_id)
+        if obj is None or obj["object"] != kind:
+            return _missing(kind, object_id)
+        return 200, obj
+
+    def create_price(self, p):
+        return 200, self._new(
+            "price",
+            {
+                "object": "price",
+                "active": True,
+                "currency": p["currency"],
+                "type": "recurring",
+                "unit_amount": int(p["unit_amount"]),
+                "product": f"prod_{next(self._ids)}",
+                "recurring": {
+                    "interval": p["recurring"]["interval"],
+                    "interval_count": 1,
+                    "usage_type": "licensed",
+                },
+                "metadata": p.get("metadata", {}),
+            },
+            p,
+        )
+
+    def create_coupon(self, p):
+        months = p.get("duration_in_months")
+        return 200, self._new(
+            "coupon",
+            {
+                "object": "coupon",
+                "amount_off": int(p["amount_off"]),
+                "currency": p["currency"],
+                "duration": p["duration"],
+                "duration_in_months": int(months) if months else None,
+                "percent_off": None,
+                "name": p.get("name"),
+                "metadata": p.get("metadata", {}),
+                "times_redeemed": 0,
+                "valid": True,
+            },
+            p,
+        )
+
+    def create_customer(self, p):
+        return 200, self._new(
+            "cus",
+            {"object": "customer", "email": p.get("email"), "metadata": p.get("metadata", {})},
+            p,
+        )
+
+    def get_customer(self, _p, customer_id):
+        return self._get("customer", customer_id)
+
+    def create_session(self, p):
+        obj = self._new(
+            "cs",
+            {
+                "object": "checkout.session",
+                "mode": p["mode"],
+                "status": "open",
+                "payment_status": "unpaid",
+                "client_reference_id": p.get("client_reference_id"),
+                "customer": p.get("customer"),
+                "customer_email": p.get("customer_email"),
+                "metadata": p.get("metadata", {}),
+                "subscription": None,
+                "success_url": p["success_url"],
+                "cancel_url": p.get("cancel_url"),
+                "expires_at": int(time.time()) + DAY,
+            },
+            p,
+        )
+        obj["url"] = f"{self.url}/c/pay/{obj['id']}"
+        return 200, obj
+
+    def get_session(self, _p, session_id):
+        return self._get("checkout.session", session_id)
+
+    def get_subscription(self, _p, sub_id):
+        return self._get("subscription", sub_id)
+
+    def update_subscription(self, p, sub_id):
+        status, sub = self._get("subscription", sub_id)
+        if status == 200 and "cancel_at_period_end" in p:
+            self.set_subscription(sub_id, cancel_at_period_end=p["cancel_at_period_end"])
+        return status, sub
+
+    def create_portal_session(self, p):
+        if self.objects.get(p.get("customer"), {}).get("object") != "customer":
+            return _missing("customer", p.get("customer"))
+        obj = self._new(
+            "bps",
+            {
+                "object": "billing_portal.session",
+                "customer": p["customer"],
+                "return_url": p.get("return_url"),
+            },
+            p,
+        )
+        obj["url"] = f"{self.url}/p/session/{obj['id']}"
+        return 200, obj
+
+    # Test hooks: what happens at Stripe outside our requests.
+    def complete_session(self, session_id: str, status: str | None = None) -> dict:
+        """The reader pays: a customer and a subscription appear; the session is complete."""
+        with self.lock:
+            session, p = self.objects[session_id], self.params[session_id]
+            data = p.get("subscription_data", {})
+            trial = int(data.get("trial_period_days") or 0)
+            price = self.objects[p["line_items"][0]["price"]]
+            _, customer = (
+                (200, {"id": session["customer"]})
+                if session["customer"]
+                else self.create_customer({"email": session["customer_email"]})
+            )
+            now, status = int(time.time()), status or ("trialing" if trial else "active")
+            days = trial or (365 if price["recurring"]["interval"] == "year" else 30)
+            sub = self._new(
+                "sub",
+                {
+                    "object": "subscription",
+                    "status": status,
+                    "customer": customer["id"],
+                    "start_date": now,
+                    "cancel_at_period_end": False,
+                    "cancel_at": None,
+                    "canceled_at": None,
+                    "ended_at": None,
+                    "trial_start": now if trial else None,
+                    "trial_end": now + trial * DAY if trial else None,
+                    "metadata": data.get("metadata", {}),
+                    "collection_method": "charge_automatically",
+                    "discounts": [d["coupon"] for d in p.get("discounts", [])],
+                    "items": {
+                        "object": "list",
+                        "has_more": False,
+                        "total_count": 1,
+                        "data": [
+                            {
+                                "id": f"si_test_{next(self._ids)}",
+                                "object": "subscription_item",
+                                "price": price,
+                                "quantity": 1,
+                                "current_period_start": now,
+                                "current_period_end": now + days * DAY,
+                            }
+                        ],
+                    },
+                },
+            )
+            sub["items"]["url"] = f"/v1/subscription_items?subscription={sub['id']}"
+            session.update(
+                status="complete",
+                customer=customer["id"],
+                subscription=sub["id"],
+                payment_status="no_payment_required" if trial else "paid",
+            )
+            return copy.deepcopy(sub)
+
+    def set_subscription(self, sub_id: str, **fields) -> dict:
+        """Change a subscription as Stripe would (``current_period_end`` lives on its items)."""
+        with self.lock:
+            sub = self.objects[sub_id]
+            if "current_period_end" in fields:
+                sub["items"]["data"][0]["current_period_end"] = fields.pop("current_period_end")
+            if "cancel_at_period_end" in fields:
+                cancel = fields["cancel_at_period_end"]
+                end = sub["items"]["data"][0]["current_period_end"]
+                sub.update(
+                    cancel_at=end if cancel else None,
+                    canceled_at=int(time.time()) if cancel else None,
+                )
+            sub.update(fields)
+            return copy.deepcopy(sub)
+
+    def event(self, kind: str, obj: dict, created: int | None = None, **extra) -> dict:
+        return {
+            "id": f"evt_test_{next(self._ids):06d}",
+            "object": "event",
+            "api_version": "2026-10-28.endive",
+            "created": created or int(time.time()),
+            "data": {"object": copy.deepcopy(obj)},
+            "livemode": False,
+            "pending_webhooks": 1,
+            "request": {"id": None, "idempotency_key": None},
+            "type": kind,
+            **extra,
+        }
