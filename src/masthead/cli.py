@@ -118,7 +118,6 @@ def cmd_manage(opts) -> int:
 def cmd_check(opts) -> int:
     _django(production=True)
     from django.core.management import call_command
-
     from django.core.management.base import SystemCheckError
 
     try:

@@ -183,7 +183,7 @@ class ObjectsMixin:
                     "trial_end": now + trial * DAY if trial else None,
                     "metadata": data.get("metadata", {}),
                     "collection_method": "charge_automatically",
-                    "discounts": [d["coupon"] for d in p.get("discounts", [])],
+                    "discounts": [],
                     "items": {
                         "object": "list",
                         "has_more": False,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, webhooks
 
 app_name = "billing"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("account/subscription/cancel/", views.cancel, name="cancel"),
     path("account/subscription/resume/", views.resume, name="resume"),
     path("account/subscription/manage/", views.manage, name="manage"),
+    path("webhooks/stripe/", webhooks.stripe_webhook, name="stripe-webhook"),
 ]

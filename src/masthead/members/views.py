@@ -10,8 +10,6 @@ from django.views.decorators.http import require_POST
 
 from masthead.access.gifts import gifts_left
 from masthead.access.models import GiftLink
-from masthead.access.views import gift_url
-from masthead.access.models import GiftLink
 from masthead.access.readers import reader_for_user
 from masthead.access.views import gift_url
 from masthead.billing.models import AccessGrant, Subscription

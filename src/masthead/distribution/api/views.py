@@ -11,8 +11,8 @@ from masthead.access.gate import gate_article
 from masthead.access.gifts import GiftError, create_gift_link
 from masthead.access.policy import current_policy
 from masthead.access.readers import reader_for_user
-from masthead.access.views import gift_url
 from masthead.access.stores import MeterStoreUnavailable, get_meter_store
+from masthead.access.views import gift_url
 from masthead.members.models import ApiToken
 from masthead.metering import month_key, resets_at
 from masthead.newsroom.selectors import attach_sections, live_articles
