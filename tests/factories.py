@@ -8,7 +8,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from masthead.newsroom.models import (
     ArticleAuthor,
@@ -29,6 +29,10 @@ def home_page() -> HomePage:
     if existing:
         return existing
     root = Page.get_first_root_node()
+    if root is None:
+        # A transactional test flushed the tables, rows from Wagtail's migrations included.
+        Locale.objects.get_or_create(language_code="en")
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="The Test Ledger", slug="home-test"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
