@@ -24,6 +24,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 unit: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

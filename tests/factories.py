@@ -121,7 +121,11 @@ def user(email="reader@example.org", password=PASSWORD, **extra):
     existing = User.objects.filter(email=email).first()
     if existing:
         return existing
-    return User.objects.create_user(username=email, email=email, password=password, **extra)
+    from allauth.account.models import EmailAddress
+
+    created = User.objects.create_user(username=email, email=email, password=password, **extra)
+    EmailAddress.objects.create(user=created, email=email, verified=True, primary=True)
+    return created
 
 
 def subscriber(email="subscriber@example.org", status="active", days=30, **sub):

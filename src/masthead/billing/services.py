@@ -125,7 +125,33 @@ def set_cancel_at_period_end(subscription: Subscription, value: bool) -> Subscri
         cancel_at_period_end=value, updated_at=timezone.now()
     )
     subscription.refresh_from_db()
+    if value:
+        from .tasks import send_cancellation
+
+        send_cancellation.enqueue(subscription.pk)
     return subscription
+
+
+def send_due_reminders(now=None) -> int:
+    """Remind readers whose trial ends within 3 days, once per subscription. Run daily."""
+    from .tasks import send_trial_ending
+
+    now = now or timezone.now()
+    due = Subscription.objects.filter(
+        status="trialing",
+        trial_end__gt=now,
+        trial_end__lte=now + timedelta(days=3),
+        trial_reminder_sent=False,
+    )
+    sent = 0
+    for sub in due:
+        claimed = Subscription.objects.filter(pk=sub.pk, trial_reminder_sent=False).update(
+            trial_reminder_sent=True
+        )
+        if claimed:  # another worker did not get there first
+            send_trial_ending.enqueue(sub.pk)
+            sent += 1
+    return sent
 
 
 def grant_access(user, *, days: int, note: str = "", now=None) -> AccessGrant:

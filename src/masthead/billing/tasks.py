@@ -23,3 +23,61 @@ def send_subscription_confirmation(subscription_id: int) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [sub.user.email],
     )
+
+
+def _mail(user, subject: str, lines: list[str]) -> None:
+    if user.email:
+        lines = [*lines, f"Your account: {settings.SITE_URL}/account/"]
+        send_mail(subject, "\n\n".join(lines), settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@task()
+def send_trial_ending(subscription_id: int) -> None:
+    from .models import Subscription
+
+    sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
+    if sub is None or sub.status != "trialing" or sub.trial_end is None:
+        return
+    _mail(
+        sub.user,
+        "Your free trial ends in 3 days",
+        [
+            f"Your trial of {settings.WAGTAIL_SITE_NAME} ends on {sub.trial_end:%B %d, %Y}.",
+            "Stay with us to keep reading every story.",
+        ],
+    )
+
+
+@task()
+def send_payment_failed(subscription_id: int) -> None:
+    from .models import Subscription
+
+    sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
+    if sub is None:
+        return
+    _mail(
+        sub.user,
+        "We could not take your payment",
+        [
+            "Your latest payment did not go through. Please update your card so your "
+            "access continues."
+        ],
+    )
+
+
+@task()
+def send_cancellation(subscription_id: int) -> None:
+    from .models import Subscription
+
+    sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
+    if sub is None:
+        return
+    end = f" on {sub.current_period_end:%B %d, %Y}" if sub.current_period_end else ""
+    _mail(
+        sub.user,
+        "Your subscription has been cancelled",
+        [
+            f"Your subscription ends{end}. You keep full access until then.",
+            "Changed your mind? You can resume it from your account page.",
+        ],
+    )

@@ -36,6 +36,7 @@ class Subscription(models.Model):
     converted = models.BooleanField(
         default=False, help_text="Has been active (paid) at least once."
     )
+    trial_reminder_sent = models.BooleanField(default=False)
     provider_updated = models.BigIntegerField(default=0, help_text="Provider object's version")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
