@@ -63,6 +63,8 @@ def test_demo_holds_the_contract_and_building_twice_adds_nothing():
     assert sponsored.sponsor_disclosure.startswith("This content was commissioned by")
     assert articles.exclude(contributor_note="").exists()
     assert any(b.block_type == "crosshead" for a in articles for b in a.body)
+    with_callout = [a for a in articles if any(b.block_type == "callout" for b in a.body)]
+    assert len(with_callout) == 1 and with_callout[0].access == "free"
     assert all(a.first_published_at > now - timezone.timedelta(days=21) for a in articles)
     newest = articles.order_by("-first_published_at").first()
     assert newest.first_published_at > now - timezone.timedelta(days=1)

@@ -46,7 +46,7 @@ from masthead.newsroom.models import (
     Topic,
 )
 
-from . import images
+from . import callout, images
 from .text import SPONSOR, Story, Writer, short_slug
 from .world import AUTHORS, SECTIONS, TOPICS
 
@@ -140,6 +140,8 @@ class DemoBuilder:
             self.build_scale(self.scale)
         else:
             self.build_articles()
+            if callout.attach_callout(self.editor):
+                self.count("callouts")
         self.created["seconds"] = round(time.monotonic() - started, 1)
         return self.created
 
@@ -160,6 +162,7 @@ class DemoBuilder:
             Offer.objects.filter(slug__in=OFFER_SLUGS).delete()
             Plan.objects.filter(slug__in=PLAN_SLUGS).delete()
             Banner.objects.filter(text=BANNER_TEXT).delete()
+            callout.remove_callout()
             get_user_model().objects.filter(username__in=ACCOUNT_EMAILS).delete()
         self.log("Demo content removed.")
 

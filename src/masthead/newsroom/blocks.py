@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from masthead.engagement.blocks import CalloutBlock
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 
 
@@ -59,6 +61,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = FigureBlock()
     embed = EmbedFigureBlock()
+    callout = CalloutBlock()
 
     class Meta:
         block_counts = {}

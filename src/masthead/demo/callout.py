@@ -1,0 +1,68 @@
+"""The demo's reader callout: a short survey placed at the end of one free article.
+
+The questions are our own; the answers are collected on the site and shown to editors in
+the admin (Callout results).
+"""
+
+from masthead.engagement.models import Callout, CalloutQuestion
+from masthead.newsroom.models import ArticlePage
+
+TITLE = "Tell us: how is the cost of living changing your plans?"
+QUESTIONS = [
+    (
+        "Where do you live?",
+        "single",
+        "In a capital city\nIn another city or town\nIn the countryside",
+    ),
+    (
+        "Which costs have you cut back on this year?",
+        "multiple",
+        "Eating out\nTravel\nRent or housing\nEnergy at home\nNone of these",
+    ),
+    ("What would you like our reporters to look into?", "text", ""),
+]
+
+
+def ensure_callout() -> Callout:
+    callout = Callout.objects.filter(title=TITLE).first()
+    if callout is not None:
+        return callout
+    callout = Callout(
+        title=TITLE,
+        intro="We are reporting on how households are adjusting. Answer three short "
+        "questions; we read every reply.",
+        show_results=True,
+        ask_email=True,
+        thank_you="Thank you. Our reporters read every answer.",
+    )
+    callout.save()
+    for order, (prompt, kind, choices) in enumerate(QUESTIONS):
+        CalloutQuestion.objects.create(
+            callout=callout,
+            sort_order=order,
+            prompt=prompt,
+            kind=kind,
+            choices=choices,
+            required=kind != "text",
+        )
+    return callout
+
+
+def attach_callout(user=None) -> bool:
+    """Place the callout at the end of the newest free, non-sponsored article (once)."""
+    callout = ensure_callout()
+    article = (
+        ArticlePage.objects.live()
+        .filter(access="free", sponsor="")
+        .order_by("-first_published_at")
+        .first()
+    )
+    if article is None or any(b.block_type == "callout" for b in article.body):
+        return False
+    article.body.append(("callout", callout))
+    article.save_revision(user=user).publish(user=user)
+    return True
+
+
+def remove_callout() -> None:
+    Callout.objects.filter(title=TITLE).delete()

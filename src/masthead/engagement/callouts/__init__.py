@@ -1,0 +1,1 @@
+"""Reader callouts: the form readers answer, the rules that store answers, the tallies."""
