@@ -108,8 +108,12 @@ def resume(request):
     if sub is None or not sub.cancel_at_period_end:
         messages.error(request, "There is no pending cancellation to undo.")
     else:
-        get_provider().resume(sub)
-        messages.success(request, "Your subscription continues. Thank you for staying.")
+        try:
+            get_provider().resume(sub)
+        except CheckoutError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Your subscription continues. Thank you for staying.")
     return HttpResponseRedirect(reverse("members:account"))
 
 
