@@ -28,3 +28,10 @@ def world(site):
     from tests import factories
 
     return factories.section("world", "World")
+
+
+@pytest.fixture(params=["fast", "wagtail"])
+def both_routes(request, settings):
+    """Run a test through the fast article route and through Wagtail's page routing."""
+    settings.MASTHEAD_FAST_ARTICLES = request.param == "fast"
+    return request.param

@@ -296,6 +296,10 @@ if SITE_HTTPS:
 else:
     SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008", "security.W012", "security.W016"]
 
+# Articles are served from snapshots by the fast route (newsroom/routing.py); 0 sends them
+# through Wagtail's page routing instead (same gate, same templates).
+MASTHEAD_FAST_ARTICLES = _env_bool("MASTHEAD_FAST_ARTICLES", True)
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("MASTHEAD_SITE_NAME", "The Meridian Ledger")
 WAGTAILADMIN_BASE_URL = SITE_URL

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.distribution import urls as distribution_urls
 from masthead.newsroom import urls as newsroom_urls
+from masthead.newsroom.routing import article_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -35,4 +36,9 @@ else:
         re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT})
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Articles take the fast route (no page-tree walk); anything else falls through to Wagtail.
+    path("<slug:section>/<slug:slug>/", article_view),
+    path("<slug:section>/<slug:slug>/print/", article_view, {"print_view": True}),
+    path("", include(wagtail_urls)),
+]

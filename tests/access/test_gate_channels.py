@@ -10,7 +10,7 @@ import pytest
 from tests import factories
 from tests.factories import CANARY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("both_routes")]
 
 
 @pytest.fixture

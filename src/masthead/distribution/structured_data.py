@@ -10,12 +10,11 @@ import json
 
 from django.conf import settings
 
-from masthead.newsroom.body import block_text
-
 GATED_SELECTOR = ".paywalled-content"
 
 
-def article_jsonld(article, gated, image_url: str | None = None) -> dict:
+def article_jsonld(article, gated) -> dict:
+    """``article`` is an article snapshot (``masthead.newsroom.snapshots``)."""
     url = settings.SITE_URL + article.public_path
     free_for_all = gated.decision.reason in {"free", "sponsored", "promotion"}
     # Full text only where the article is free for everyone; otherwise the public preview.
@@ -33,7 +32,7 @@ def article_jsonld(article, gated, image_url: str | None = None) -> dict:
         if (article.last_published_at or article.first_published_at)
         else None,
         "author": [
-            {"@type": "Person", "name": a.name, "url": settings.SITE_URL + a.get_absolute_url()}
+            {"@type": "Person", "name": a["name"], "url": settings.SITE_URL + a["url"]}
             for a in article.authors
         ],
         "publisher": {
@@ -43,17 +42,17 @@ def article_jsonld(article, gated, image_url: str | None = None) -> dict:
         },
         "isAccessibleForFree": free_for_all,
     }
-    if image_url:
-        data["image"] = [image_url]
+    if article.lead:
+        data["image"] = [settings.SITE_URL + article.lead["og_url"]]
     if article.section:
-        data["articleSection"] = article.section.title
+        data["articleSection"] = article.section["title"]
     if not free_for_all:
         data["hasPart"] = {
             "@type": "WebPageElement",
             "isAccessibleForFree": False,
             "cssSelector": GATED_SELECTOR,
         }
-    data["articleBody"] = "\n\n".join(t for t in (block_text(b) for b in shown) if t)
+    data["articleBody"] = "\n\n".join(b.text for b in shown if b.text)
     if article.is_sponsored:
         data["sponsor"] = {"@type": "Organization", "name": article.sponsor}
     return data

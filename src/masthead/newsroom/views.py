@@ -12,43 +12,49 @@ from masthead.access.gate import gate_article
 from masthead.access.readers import reader_for_request
 from masthead.billing.selectors import wall_offers
 
-from .models import ArticlePage, Author, PublicationSettings, Topic
+from .context_processors import publication_settings
+from .models import ArticlePage, Author, Topic
 from .selectors import articles_by_author, articles_for_topic, attach_sections, live_articles
 from .share import share_links
+from .snapshots import build_snapshot, snapshot_for
 
 PAGE_SIZE = 12
 _WORDS = re.compile(r"\w+")
 
 
-def render_article(request, article: ArticlePage, template: str):
-    """Render an article with exactly the body the gate allows for this reader."""
+def render_article(request, article, template: str):
+    """Render an article with exactly the body the gate allows for this reader.
+
+    ``article`` is a live page (Wagtail's routing, previews) or its snapshot (the fast route);
+    either way the page is rendered from a snapshot and cut by the one gate function.
+    """
+    if isinstance(article, ArticlePage):
+        preview = getattr(request, "is_preview", False)
+        article = build_snapshot(article) if preview else snapshot_for(article)
     gift = (request.GET.get("gift") or "")[:64] or None
     gated = gate_article(reader_for_request(request), article, gift=gift)
-    context = article.get_context(request)
-    publication = PublicationSettings.for_request(request)
-    context.update(
-        {
-            "page": article,
-            "self": article,
-            "gated": gated,
-            "decision": gated.decision,
-            "share_links": share_links(
-                settings.SITE_URL + article.public_path,
-                article.title,
-                article.standfirst,
-                campaign=publication.share_campaign_tags,
-            ),
-            "wall_offers": wall_offers() if gated.wall else [],
-            "gifted": gated.decision.reason == "gift",
-            "noindex": bool(gift),
-        }
-    )
+    publication = publication_settings()
+    context = {
+        "page": article,
+        "self": article,
+        "gated": gated,
+        "decision": gated.decision,
+        "share_links": share_links(
+            settings.SITE_URL + article.public_path,
+            article.title,
+            article.standfirst,
+            campaign=publication["share_campaign_tags"],
+        ),
+        "wall_offers": wall_offers() if gated.wall else [],
+        "gifted": gated.decision.reason == "gift",
+        "noindex": bool(gift) or getattr(request, "is_preview", False),
+    }
     response = TemplateResponse(request, template, context)
     # The page depends on the reader: no shared cache may store it, and full text never
     # sits in any cache.
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie", "Authorization"])
-    if getattr(request, "is_preview", False) or gift:
+    if context["noindex"]:
         response["X-Robots-Tag"] = "noindex"
     return response
 

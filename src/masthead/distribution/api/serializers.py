@@ -1,7 +1,6 @@
 """Plain dicts for the API: one shape per resource, matching CONTRACT.md exactly."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 
 
 def article_summary(article) -> dict:
@@ -21,29 +20,38 @@ def article_summary(article) -> dict:
     }
 
 
-def article_detail(article, gated) -> dict:
-    data = article_summary(article)
+def article_detail(snap, gated) -> dict:
+    """One article from its snapshot, with the body the gate allowed (per-reader blocks such
+    as callouts are web-only and left out)."""
     blocks = gated.preview + gated.rest
-    data.update(
-        {
-            "dateline": article.dateline,
-            "topics": [{"slug": t.slug, "name": t.name} for t in article.topics.all()],
-            "primary_topic": {
-                "slug": article.primary_topic.slug,
-                "name": article.primary_topic.name,
-            }
-            if article.primary_topic
-            else None,
-            "lead_image": _lead_image(article),
-            "body": render_to_string("newsroom/includes/body_blocks.html", {"blocks": blocks}),
-            "contributor_note": article.contributor_note if gated.full_text else "",
-            "gated": gated.gated,
-            "wall": gated.wall["kind"] if gated.wall else None,
-            "meter": _meter(gated),
-        }
-    )
-    if article.is_sponsored:
-        data["sponsor"] = {"name": article.sponsor, "label": article.sponsor_label}
+    data = {
+        "id": snap.pk,
+        "url": settings.SITE_URL + snap.public_path,
+        "headline": snap.title,
+        "standfirst": snap.standfirst,
+        "section": {"slug": snap.section["slug"], "title": snap.section["title"]}
+        if snap.section
+        else None,
+        "authors": [
+            {"name": a["name"], "role": a["role"], "slug": a["slug"]} for a in snap.authors
+        ],
+        "published_at": snap.first_published_at.isoformat() if snap.first_published_at else None,
+        "access": snap.access,
+        "sponsored": snap.is_sponsored,
+        "dateline": snap.dateline,
+        "topics": [{"slug": t["slug"], "name": t["name"]} for t in snap.topics],
+        "primary_topic": {"slug": snap.primary_topic["slug"], "name": snap.primary_topic["name"]}
+        if snap.primary_topic
+        else None,
+        "lead_image": _lead_image(snap),
+        "body": "".join(b.html for b in blocks if b.live_id is None),
+        "contributor_note": snap.contributor_note if gated.full_text else "",
+        "gated": gated.gated,
+        "wall": gated.wall["kind"] if gated.wall else None,
+        "meter": _meter(gated),
+    }
+    if snap.is_sponsored:
+        data["sponsor"] = {"name": snap.sponsor, "label": snap.sponsor_label}
     return data
 
 
@@ -60,16 +68,15 @@ def _meter(gated):
     }
 
 
-def _lead_image(article):
-    image = article.lead_image
-    if image is None:
+def _lead_image(snap):
+    lead = snap.lead
+    if lead is None:
         return None
-    rendition = image.get_rendition("width-1200")
     return {
-        "url": settings.SITE_URL + rendition.url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": article.lead_image_alt or article.title,
-        "caption": article.lead_image_caption,
-        "credit": article.lead_image_credit,
+        "url": settings.SITE_URL + lead["api"]["url"],
+        "width": lead["api"]["width"],
+        "height": lead["api"]["height"],
+        "alt": lead["alt"],
+        "caption": lead["caption"],
+        "credit": lead["credit"],
     }

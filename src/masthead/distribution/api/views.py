@@ -16,6 +16,7 @@ from masthead.access.views import gift_url
 from masthead.members.models import ApiToken
 from masthead.metering import month_key, resets_at
 from masthead.newsroom.selectors import attach_sections, live_articles
+from masthead.newsroom.snapshots import snapshot_for
 
 from .auth import api_user
 from .errors import ApiError, api_endpoint, json_body
@@ -87,10 +88,11 @@ def article_detail_view(request, article_id):
     if article is None:
         raise ApiError(404, "article_not_found", "There is no published article with that id.")
     attach_sections([article])
+    snap = snapshot_for(article)
     ctx = reader_for_user(user, request.device)
     gift = (request.GET.get("gift") or "")[:64] or None
-    gated = gate_article(ctx, article, channel="api", gift=gift)
-    return JsonResponse(article_detail(article, gated))
+    gated = gate_article(ctx, snap, channel="api", gift=gift)
+    return JsonResponse(article_detail(snap, gated))
 
 
 @api_endpoint("POST")

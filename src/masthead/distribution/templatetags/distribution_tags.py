@@ -7,8 +7,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def article_structured_data(article, gated, image_url=None):
-    data = article_jsonld(article, gated, image_url)
+def article_structured_data(article, gated):
+    data = article_jsonld(article, gated)
     return mark_safe(  # noqa: S308 - to_script_json escapes <, > and &
         f'<script type="application/ld+json">{to_script_json(data)}</script>'
     )

@@ -1,0 +1,76 @@
+"""The article path without Wagtail's page routing: ``/<section>/<article>/`` (and ``print/``)
+resolve through a small cache to a snapshot, which the view renders through the gate.
+
+Anything that is not a live, public article in a section (section feeds, pages with view
+restrictions, previews, unknown paths) falls through to Wagtail's own ``serve`` unchanged.
+A publish, unpublish, move or delete clears the page's route at once in the shared cache; with
+the per-process cache of the embedded default a route lives ``ROUTE_SECONDS`` at most.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.views import serve as wagtail_serve
+
+from .snapshots import build_snapshot, snapshot_for, snapshot_key
+
+ROUTE_SECONDS = 10
+MISSING = "-"
+
+
+def route_key(section: str, slug: str) -> str:
+    return f"newsroom:route:v1:{section}:{slug}"
+
+
+def _lookup(section: str, slug: str):
+    from .models import ArticlePage, SectionPage
+
+    parent = SectionPage.objects.filter(slug=section, depth=3).values_list("path", flat=True)
+    parent_path = next(iter(parent), None)
+    if parent_path is None:
+        return None
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(slug=slug, depth=4, path__startswith=parent_path)
+        .select_related("lead_image", "primary_topic")
+        .first()
+    )
+
+
+def article_for_path(section: str, slug: str):
+    """A snapshot of the live article at ``/<section>/<slug>/``, or None."""
+    key = route_key(section, slug)
+    route = cache.get(key)
+    if route == MISSING:
+        return None
+    if route is not None:
+        snap = cache.get(snapshot_key(*route))
+        if snap is not None:
+            return snap
+    page = _lookup(section, slug)
+    if page is None:
+        cache.set(key, MISSING, ROUTE_SECONDS)
+        return None
+    snap = snapshot_for(page)
+    cache.set(key, (snap.pk, snap.marker), ROUTE_SECONDS)
+    return snap
+
+
+def forget_route(page) -> None:
+    parts = page.url_path.strip("/").split("/")
+    if len(parts) >= 3:
+        cache.delete(route_key(parts[-2], parts[-1]))
+
+
+def article_view(request, section: str, slug: str, print_view: bool = False):
+    from .views import render_article
+
+    if settings.MASTHEAD_FAST_ARTICLES and request.method in ("GET", "HEAD"):
+        snap = article_for_path(section, slug)
+        if snap is not None:
+            template = "newsroom/article_print.html" if print_view else "newsroom/article_page.html"
+            return render_article(request, snap, template=template)
+    return wagtail_serve(request, request.path.lstrip("/"))
+
+
+__all__ = ["article_view", "build_snapshot", "forget_route"]

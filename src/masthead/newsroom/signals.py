@@ -1,0 +1,37 @@
+"""Keep the fast article route and cached navigation in step with what editors publish."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from .context_processors import clear_publication_caches
+from .routing import forget_route
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    page = instance or kwargs.get("page")
+    if page is not None:
+        forget_route(page)
+    clear_publication_caches()
+
+
+def _page_moving(sender, instance=None, **kwargs):
+    if instance is not None:
+        forget_route(instance)
+
+
+def connect():
+    from .models import ArticlePage, PublicationSettings, SectionPage
+
+    for model in (ArticlePage, SectionPage):
+        page_published.connect(_page_changed, sender=model, dispatch_uid=f"pub-{model.__name__}")
+        page_unpublished.connect(
+            _page_changed, sender=model, dispatch_uid=f"unpub-{model.__name__}"
+        )
+        post_delete.connect(_page_changed, sender=model, dispatch_uid=f"del-{model.__name__}")
+    pre_page_move.connect(_page_moving, dispatch_uid="newsroom-pre-move")
+    post_page_move.connect(_page_changed, dispatch_uid="newsroom-post-move")
+    post_save.connect(
+        clear_publication_caches,
+        sender=PublicationSettings,
+        dispatch_uid="publication-settings-saved",
+    )
