@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 
+from masthead import converters  # noqa: F401 - registers <id:>
+
 from .callouts import admin_views
 from .models import Callout
 
@@ -18,12 +20,12 @@ def register_callout_results_urls():
             name="engagement_callout_results_index",
         ),
         path(
-            "callouts/<int:pk>/results/",
+            "callouts/<id:pk>/results/",
             admin_views.CalloutResultsView.as_view(),
             name="engagement_callout_results",
         ),
         path(
-            "callouts/<int:pk>/results.csv",
+            "callouts/<id:pk>/results.csv",
             admin_views.callout_results_csv,
             name="engagement_callout_results_csv",
         ),

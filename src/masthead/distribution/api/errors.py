@@ -4,6 +4,7 @@ import functools
 import json
 
 from django.http import JsonResponse
+from django.http.multipartparser import MultiPartParserError
 
 
 class ApiError(Exception):
@@ -50,4 +51,9 @@ def json_body(request) -> dict:
         if not isinstance(data, dict):
             raise ApiError(400, "invalid_json", "The request body must be a JSON object.")
         return data
-    return request.POST.dict()
+    if content_type not in ("", "application/x-www-form-urlencoded", "multipart/form-data"):
+        raise ApiError(415, "unsupported_media_type", "Send JSON or a form.")
+    try:
+        return request.POST.dict()
+    except (MultiPartParserError, UnicodeDecodeError, ValueError):
+        raise ApiError(400, "invalid_body", "The request body could not be read.") from None

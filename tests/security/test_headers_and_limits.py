@@ -1,0 +1,90 @@
+"""Hardening a publisher's security review asks for: headers, cookies, upload and size limits."""
+
+import json
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reader_pages_send_a_strict_content_security_policy(client, world):
+    page = factories.article(world)
+    for path in ("/", page.public_path, "/subscribe/", "/accounts/login/"):
+        response = client.get(path)
+        csp = response["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp, path
+        assert "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+        assert "base-uri 'self'" in csp and "form-action 'self'" in csp
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_admin_gets_a_policy_wagtail_can_live_with(client, db):
+    client.force_login(factories.user("staff@example.org", is_staff=True, is_superuser=True))
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "'unsafe-inline'" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+@override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True)
+def test_hsts_over_https(client, site):
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert "Strict-Transport-Security" not in client.get("/")
+
+
+def test_session_and_device_cookies_are_httponly_and_lax(client, world):
+    response = client.get(factories.article(world).public_path)
+    device = response.cookies["mh_device"]
+    assert device["httponly"] and device["samesite"] == "Lax"
+    factories.user("c@example.org")
+    response = client.post(
+        "/accounts/login/", {"login": "c@example.org", "password": factories.PASSWORD}
+    )
+    session = response.cookies["sessionid"]
+    assert session["httponly"] and session["samesite"] == "Lax"
+
+
+def test_oversized_request_body_is_refused_not_a_500(client, db):
+    body = json.dumps({"email": "x@example.org", "password": "a" * (6 * 1024 * 1024)})
+    response = client.post("/api/v1/tokens/", body, content_type="application/json")
+    assert response.status_code == 400
+
+
+def _upload(name, content, content_type):
+    from wagtail.images.forms import get_image_form
+    from wagtail.images.models import Image
+
+    form_class = get_image_form(Image)
+    return form_class(
+        data={"title": name}, files={"file": SimpleUploadedFile(name, content, content_type)}
+    )
+
+
+def test_svg_uploads_are_refused(db):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    form = _upload("x.svg", svg, "image/svg+xml")
+    assert not form.is_valid() and "file" in form.errors
+
+
+def test_images_over_the_pixel_limit_are_refused(db, settings):
+    from PIL import Image as PILImage
+
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100 * 100
+    buffer = BytesIO()
+    PILImage.new("RGB", (200, 200)).save(buffer, "PNG")
+    form = _upload("big.png", buffer.getvalue(), "image/png")
+    assert not form.is_valid() and "file" in form.errors
+
+
+def test_reader_text_in_callouts_and_search_is_escaped(client, world):
+    hostile = '<script>alert("x")</script>'
+    html = client.get("/search/", {"q": hostile}).content.decode()
+    assert hostile not in html and "&lt;script&gt;" in html
