@@ -187,6 +187,7 @@ def _add_copy(gated: GatedArticle, ctx: ReaderContext, policy, now: datetime) ->
         "month": month_name(now, policy.time_zone),
         "registered_limit": policy.registered_allowance,
     }
+    variables["numberArticlesLeft"] = variables["remaining"]  # the reference page's name
     if d.outcome == Outcome.METERED:
         template = meter.last_article_message if d.is_last_free else meter.meter_message
         gated.meter_message = render_message(template, **variables)

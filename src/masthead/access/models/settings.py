@@ -10,8 +10,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 SYNTAX_HELP = (
-    "Variables: {{remaining}}, {{limit}}, {{used}}, {{month}}. Plural forms: "
-    "{{remaining|article|articles}}."
+    "Variables: {{remaining}}, {{limit}}, {{used}}, {{month}}, {{registered_limit}}. "
+    "Plural forms: {{remaining|article|articles}}, or {{remaining-plural}} for an 's'."
 )
 
 
