@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -16,6 +17,7 @@ from .context_processors import publication_settings
 from .models import ArticlePage, Author, Topic
 from .selectors import articles_by_author, articles_for_topic, attach_sections, live_articles
 from .share import share_links
+from .shells import render_article_page
 from .snapshots import build_snapshot, snapshot_for
 
 PAGE_SIZE = 12
@@ -28,8 +30,8 @@ def render_article(request, article, template: str):
     ``article`` is a live page (Wagtail's routing, previews) or its snapshot (the fast route);
     either way the page is rendered from a snapshot and cut by the one gate function.
     """
+    preview = getattr(request, "is_preview", False)
     if isinstance(article, ArticlePage):
-        preview = getattr(request, "is_preview", False)
         article = build_snapshot(article) if preview else snapshot_for(article)
     gift = (request.GET.get("gift") or "")[:64] or None
     gated = gate_article(reader_for_request(request), article, gift=gift)
@@ -47,11 +49,14 @@ def render_article(request, article, template: str):
         ),
         "wall_offers": wall_offers() if gated.wall else [],
         "gifted": gated.decision.reason == "gift",
-        "noindex": bool(gift) or getattr(request, "is_preview", False),
+        "noindex": bool(gift) or preview,
+        "campaign": publication["share_campaign_tags"],
     }
-    response = TemplateResponse(request, template, context)
+    cacheable = not preview and not any(b.live_id for b in article.body)
+    html = render_article_page(request, template, context, cacheable=cacheable)
+    response = HttpResponse(html)
     # The page depends on the reader: no shared cache may store it, and full text never
-    # sits in any cache.
+    # sits in any HTTP cache.
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie", "Authorization"])
     if context["noindex"]:

@@ -17,3 +17,14 @@ def article_block(context, block):
         if callout is not None:
             return CalloutBlock().render(callout, context=context.flatten())
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name):
+    """A per-reader part of an article page: a marker in the cached shell, rendered per
+    request (``masthead.newsroom.shells``); rendered in place everywhere else."""
+    from ..shells import render_slot
+
+    if context.get("shell_mode"):
+        return mark_safe(f"<!--slot:{name}-->")  # noqa: S308 - a fixed template name
+    return mark_safe(render_slot(name, context))  # noqa: S308 - a rendered, escaped template
