@@ -1,0 +1,3 @@
+-- A static request: the same GET (and the same BENCH_COOKIE, if any) on every request.
+-- With no BENCH_COOKIE, an anonymous request to Masthead carries no device cookie, so every
+-- request is a new device whose first view is counted.
