@@ -5,15 +5,18 @@ import pytest
 from django.core.cache import cache
 
 from masthead.access.stores import reset_meter_store
+from masthead.newsroom import local_cache
 
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
     """Every test starts with an empty cache and a freshly built meter store."""
     cache.clear()
+    local_cache.local.clear()
     reset_meter_store()
     yield
     cache.clear()
+    local_cache.local.clear()
 
 
 @pytest.fixture

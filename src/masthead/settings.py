@@ -188,6 +188,12 @@ else:
         }
     }
 
+# Sessions: in the database, read through the shared cache when there is one.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 # The meter store: Redis when REDIS_URL is set, otherwise the database.
 METER_STORE = {
     "BACKEND": (

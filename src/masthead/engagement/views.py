@@ -4,6 +4,7 @@ import re
 
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 DISMISSED_COOKIE = "mh_dismissed"
@@ -15,6 +16,7 @@ def dismissed_keys(request) -> set[str]:
     return {k for k in raw.split(".") if _KEY.match(k)}
 
 
+@csrf_exempt  # only sets a cookie on the requester; no token keeps cached pages token-free
 @require_POST
 def dismiss_banner(request):
     key = request.POST.get("key", "")

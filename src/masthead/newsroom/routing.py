@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.views import serve as wagtail_serve
 
+from . import local_cache
 from .snapshots import build_snapshot, snapshot_for, snapshot_key
 
 ROUTE_SECONDS = 10
@@ -44,7 +45,7 @@ def article_for_path(section: str, slug: str):
     if route == MISSING:
         return None
     if route is not None:
-        snap = cache.get(snapshot_key(*route))
+        snap = local_cache.get(snapshot_key(*route))
         if snap is not None:
             return snap
     page = _lookup(section, slug)

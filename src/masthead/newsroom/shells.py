@@ -15,9 +15,10 @@ which shell a reader gets is decided by the gate's decision, never by the cache.
 import re
 from datetime import date
 
-from django.core.cache import cache
 from django.template import Context, engines
 from django.utils import timezone
+
+from . import local_cache
 
 SHELL_SECONDS = 60
 _SLOT = re.compile(r"<!--slot:([\w/.-]+)-->")
@@ -52,10 +53,10 @@ def render_article_page(request, template: str, view_context: dict, *, cacheable
     context = _context(request, view_context)
     snap, gated = view_context["page"], view_context["gated"]
     key = _shell_key(template, snap, gated, view_context["campaign"]) if cacheable else None
-    shell = cache.get(key) if key else None
+    shell = local_cache.get(key) if key else None
     if shell is None:
         with context.push(shell_mode=True):
             shell = _engine().get_template(template).render(context)
         if key:
-            cache.set(key, shell, SHELL_SECONDS)
+            local_cache.set(key, shell, SHELL_SECONDS)
     return _SLOT.sub(lambda m: render_slot(m.group(1), context), shell)

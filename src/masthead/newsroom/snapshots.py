@@ -14,9 +14,9 @@ Blocks that depend on the reader (a callout's form) are kept ``live`` and render
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
+from . import local_cache
 from .body import block_text
 
 CACHE_SECONDS = 24 * 3600
@@ -142,8 +142,8 @@ def snapshot_for(page) -> ArticleSnapshot:
     if getattr(page, "is_preview", False):
         return build_snapshot(page)
     key = snapshot_key(page.pk, marker_for(page))
-    snap = cache.get(key)
+    snap = local_cache.get(key)
     if snap is None:
         snap = build_snapshot(page)
-        cache.set(key, snap, CACHE_SECONDS)
+        local_cache.set(key, snap, CACHE_SECONDS)
     return snap
