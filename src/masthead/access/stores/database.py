@@ -24,7 +24,7 @@ becomes a re-read. Any other database error propagates: the database is the site
 import hashlib
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q
+from django.utils import timezone
 
 from ..models import MeterView
 from .base import MeterResult, MeterStore
@@ -51,12 +51,30 @@ class DatabaseMeterStore(MeterStore):
     def _views(self, reader_key: str, month: str):
         return MeterView.objects.filter(reader_key=reader_key, month=month)
 
+    # The two statements of the article path are plain SQL: building them through the ORM
+    # cost more than running them (about 1 ms a view in the profile).
+    def _table(self) -> str:
+        return connection.ops.quote_name(MeterView._meta.db_table)
+
     def _tally(self, reader_key: str, month: str, article_id: int) -> tuple[int, bool]:
         """The month's count and whether ``article_id`` is in it, in one query."""
-        row = self._views(reader_key, month).aggregate(
-            used=Count("pk"), seen=Count("pk", filter=Q(article_id=article_id))
-        )
-        return row["used"], row["seen"] > 0
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*), COALESCE(SUM(CASE WHEN article_id = %s THEN 1 ELSE 0 END), 0) "  # noqa: S608 - the table name is ours
+                f"FROM {self._table()} WHERE reader_key = %s AND month = %s",
+                [article_id, reader_key, month],
+            )
+            used, seen = cursor.fetchone()
+        return int(used), int(seen) > 0
+
+    def _insert(self, reader_key: str, month: str, article_id: int) -> None:
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {self._table()} (reader_key, month, article_id, created_at) "  # noqa: S608 - the table name is ours
+                "VALUES (%s, %s, %s, %s)",
+                [reader_key, month, article_id, now],
+            )
 
     def record(self, reader_key: str, month: str, article_id: int, limit: int) -> MeterResult:
         """Count the view if new and under the limit. A re-read is one query in the transaction;
@@ -71,7 +89,7 @@ class DatabaseMeterStore(MeterStore):
                     return MeterResult(allowed=True, used=used, newly_counted=False)
                 if used >= limit:
                     return MeterResult(allowed=False, used=used, newly_counted=False)
-                MeterView.objects.create(reader_key=reader_key, month=month, article_id=article_id)
+                self._insert(reader_key, month, article_id)
                 return MeterResult(allowed=True, used=used + 1, newly_counted=True)
         except IntegrityError:
             # Another transaction counted this very article first: it is a re-read.
