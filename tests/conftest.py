@@ -4,8 +4,8 @@ PYTEST_VERSION), so nothing here has to run before Django loads."""
 import pytest
 from django.core.cache import cache
 
+from masthead import caching as local_cache
 from masthead.access.stores import reset_meter_store
-from masthead.newsroom import local_cache
 
 
 @pytest.fixture(autouse=True)

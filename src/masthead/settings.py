@@ -190,7 +190,8 @@ else:
 
 # Sessions: in the database, read through the shared cache when there is one.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if REDIS_URL
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
     else "django.contrib.sessions.backends.db"
 )
 

@@ -5,12 +5,13 @@ Staff edit the allowances in Wagtail's settings; a change reaches every server p
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
+from masthead import caching
 from masthead.metering import Policy, Window
 
 POLICY_CACHE_SECONDS = 30
+LOCAL_SECONDS = 5
 _KEY = "access:policy:v1"
 
 
@@ -30,15 +31,15 @@ def _load() -> dict:
 
 
 def _cached() -> dict:
-    data = cache.get(_KEY)
+    data = caching.get(_KEY, local_seconds=LOCAL_SECONDS)
     if data is None:
         data = _load()
-        cache.set(_KEY, data, POLICY_CACHE_SECONDS)
+        caching.set(_KEY, data, POLICY_CACHE_SECONDS, local_seconds=LOCAL_SECONDS)
     return data
 
 
 def clear_policy_cache() -> None:
-    cache.delete(_KEY)
+    caching.delete(_KEY)
 
 
 def meter_settings():

@@ -1,8 +1,9 @@
 """Which banners a page shows: live, in their window, site-wide or for the page's section."""
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
+
+from masthead import caching
 
 from .models import Banner
 
@@ -11,12 +12,12 @@ CACHE_KEY = "engagement:banners:v1"
 
 
 def clear_banner_cache(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
+    caching.delete(CACHE_KEY)
 
 
 def live_banners(now=None) -> list[Banner]:
     now = now or timezone.now()
-    banners = cache.get(CACHE_KEY)
+    banners = caching.get(CACHE_KEY, local_seconds=5)
     if banners is None:
         banners = list(
             Banner.objects.filter(live=True)
@@ -24,7 +25,7 @@ def live_banners(now=None) -> list[Banner]:
             .select_related("section")
             .order_by("-starts_at", "-id")[:10]
         )
-        cache.set(CACHE_KEY, banners, CACHE_SECONDS)
+        caching.set(CACHE_KEY, banners, CACHE_SECONDS, local_seconds=5)
     return [
         b
         for b in banners

@@ -5,15 +5,17 @@ so a page view does not query them.
 """
 
 from django.conf import settings
-from django.core.cache import cache
+
+from masthead import caching
 
 NAV_KEY = "newsroom:nav:v1"
 PUBLICATION_KEY = "newsroom:publication:v1"
 CACHE_SECONDS = 60
+LOCAL_SECONDS = 5
 
 
 def publication_settings() -> dict:
-    data = cache.get(PUBLICATION_KEY)
+    data = caching.get(PUBLICATION_KEY, local_seconds=LOCAL_SECONDS)
     if data is None:
         from wagtail.models import Site
 
@@ -27,12 +29,12 @@ def publication_settings() -> dict:
             "contact_email": obj.contact_email,
             "share_campaign_tags": obj.share_campaign_tags,
         }
-        cache.set(PUBLICATION_KEY, data, CACHE_SECONDS)
+        caching.set(PUBLICATION_KEY, data, CACHE_SECONDS, local_seconds=LOCAL_SECONDS)
     return data
 
 
 def navigation() -> list[dict]:
-    data = cache.get(NAV_KEY)
+    data = caching.get(NAV_KEY, local_seconds=LOCAL_SECONDS)
     if data is None:
         from .selectors import sections_for_navigation
 
@@ -40,12 +42,12 @@ def navigation() -> list[dict]:
             {"title": s.title, "slug": s.slug, "public_path": s.public_path}
             for s in sections_for_navigation()
         ]
-        cache.set(NAV_KEY, data, CACHE_SECONDS)
+        caching.set(NAV_KEY, data, CACHE_SECONDS, local_seconds=LOCAL_SECONDS)
     return data
 
 
 def clear_publication_caches(**kwargs) -> None:
-    cache.delete_many([NAV_KEY, PUBLICATION_KEY])
+    caching.delete(NAV_KEY, PUBLICATION_KEY)
 
 
 def publication(request):

@@ -8,13 +8,14 @@ the per-process cache of the embedded default a route lives ``ROUTE_SECONDS`` at
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.views import serve as wagtail_serve
 
-from . import local_cache
+from masthead import caching
+
 from .snapshots import build_snapshot, snapshot_for, snapshot_key
 
 ROUTE_SECONDS = 10
+ROUTE_LOCAL_SECONDS = 3
 MISSING = "-"
 
 
@@ -41,26 +42,26 @@ def _lookup(section: str, slug: str):
 def article_for_path(section: str, slug: str):
     """A snapshot of the live article at ``/<section>/<slug>/``, or None."""
     key = route_key(section, slug)
-    route = cache.get(key)
+    route = caching.get(key, local_seconds=ROUTE_LOCAL_SECONDS)
     if route == MISSING:
         return None
     if route is not None:
-        snap = local_cache.get(snapshot_key(*route))
+        snap = caching.get(snapshot_key(*route))
         if snap is not None:
             return snap
     page = _lookup(section, slug)
     if page is None:
-        cache.set(key, MISSING, ROUTE_SECONDS)
+        caching.set(key, MISSING, ROUTE_SECONDS, local_seconds=ROUTE_LOCAL_SECONDS)
         return None
     snap = snapshot_for(page)
-    cache.set(key, (snap.pk, snap.marker), ROUTE_SECONDS)
+    caching.set(key, (snap.pk, snap.marker), ROUTE_SECONDS, local_seconds=ROUTE_LOCAL_SECONDS)
     return snap
 
 
 def forget_route(page) -> None:
     parts = page.url_path.strip("/").split("/")
     if len(parts) >= 3:
-        cache.delete(route_key(parts[-2], parts[-1]))
+        caching.delete(route_key(parts[-2], parts[-1]))
 
 
 def article_view(request, section: str, slug: str, print_view: bool = False):

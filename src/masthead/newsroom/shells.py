@@ -18,7 +18,7 @@ from datetime import date
 from django.template import Context, engines
 from django.utils import timezone
 
-from . import local_cache
+from masthead import caching
 
 SHELL_SECONDS = 60
 _SLOT = re.compile(r"<!--slot:([\w/.-]+)-->")
@@ -53,10 +53,10 @@ def render_article_page(request, template: str, view_context: dict, *, cacheable
     context = _context(request, view_context)
     snap, gated = view_context["page"], view_context["gated"]
     key = _shell_key(template, snap, gated, view_context["campaign"]) if cacheable else None
-    shell = local_cache.get(key) if key else None
+    shell = caching.get(key) if key else None
     if shell is None:
         with context.push(shell_mode=True):
             shell = _engine().get_template(template).render(context)
         if key:
-            local_cache.set(key, shell, SHELL_SECONDS)
+            caching.set(key, shell, SHELL_SECONDS)
     return _SLOT.sub(lambda m: render_slot(m.group(1), context), shell)

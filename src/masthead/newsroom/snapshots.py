@@ -16,7 +16,8 @@ from datetime import datetime
 
 from django.template.loader import render_to_string
 
-from . import local_cache
+from masthead import caching
+
 from .body import block_text
 
 CACHE_SECONDS = 24 * 3600
@@ -142,8 +143,8 @@ def snapshot_for(page) -> ArticleSnapshot:
     if getattr(page, "is_preview", False):
         return build_snapshot(page)
     key = snapshot_key(page.pk, marker_for(page))
-    snap = local_cache.get(key)
+    snap = caching.get(key)
     if snap is None:
         snap = build_snapshot(page)
-        local_cache.set(key, snap, CACHE_SECONDS)
+        caching.set(key, snap, CACHE_SECONDS)
     return snap

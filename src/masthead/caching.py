@@ -1,8 +1,14 @@
-"""A small in-process cache for immutable, per-revision data (snapshots, page shells).
+"""Two-level caching for the article path: process memory in front of Django's cache.
 
-Entries are keyed by the article's revision, so they never go stale; the shared cache still
-holds them for other processes. Keeping a copy in process memory saves unpickling tens of
-kilobytes from Redis or Django's local-memory cache on every view. Bounded (LRU).
+Every article view reads a handful of cached values (the meter policy, banners, navigation,
+the article's route, snapshot and page shell). Going to Redis, or unpickling from Django's
+local-memory cache, for each of them costs more than the rest of the view, so each process
+keeps a bounded LRU copy:
+
+* immutable data keyed by revision (snapshots, shells) stays up to ``LOCAL_SECONDS``;
+* values that change (policy, banners, navigation, routes) pass ``local_seconds`` of a few
+  seconds: a change made in another process reaches this one within that time, and at once in
+  the process that made it (``delete`` clears both levels).
 """
 
 import threading
@@ -12,6 +18,7 @@ from collections import OrderedDict
 from django.core.cache import cache
 
 MAX_ENTRIES = 512
+LOCAL_SECONDS = 300
 
 
 class LocalLRU:
@@ -39,6 +46,10 @@ class LocalLRU:
             while len(self._data) > self.max_entries:
                 self._data.popitem(last=False)
 
+    def delete(self, key: str) -> None:
+        with self._lock:
+            self._data.pop(key, None)
+
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
@@ -47,16 +58,22 @@ class LocalLRU:
 local = LocalLRU()
 
 
-def get(key: str):
+def get(key: str, local_seconds: float = LOCAL_SECONDS):
     """From process memory, else from the shared cache (and remembered locally)."""
     value = local.get(key)
     if value is None:
         value = cache.get(key)
         if value is not None:
-            local.set(key, value, 300)
+            local.set(key, value, min(local_seconds, LOCAL_SECONDS))
     return value
 
 
-def set(key: str, value, seconds: float) -> None:  # noqa: A001 - mirrors cache.set
-    local.set(key, value, min(seconds, 300))
+def set(key: str, value, seconds: float, local_seconds: float = LOCAL_SECONDS) -> None:  # noqa: A001
+    local.set(key, value, min(seconds, local_seconds, LOCAL_SECONDS))
     cache.set(key, value, seconds)
+
+
+def delete(*keys: str) -> None:
+    for key in keys:
+        local.delete(key)
+    cache.delete_many(list(keys))
