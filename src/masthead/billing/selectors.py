@@ -58,6 +58,9 @@ def entitlement_for(user, now: datetime) -> Entitlement:
     return Entitlement(False)
 
 
+WALL_OFFERS_KEY = "billing:wall-offers:v1"
+
+
 def live_offers(now: datetime | None = None) -> list:
     """Offers that a reader can take now, featured first."""
     from django.db.models import Q
@@ -75,7 +78,18 @@ def live_offers(now: datetime | None = None) -> list:
 
 
 def wall_offers(limit: int = 2) -> list:
-    return live_offers()[:limit]
+    """The offers a wall shows: read on every walled view, so cached briefly (an offer's own
+    dates are checked again on each view, so one never outlives its end)."""
+    from django.utils import timezone
+
+    from masthead import caching
+
+    offers = caching.get(WALL_OFFERS_KEY, local_seconds=5)
+    if offers is None:
+        offers = live_offers()
+        caching.set(WALL_OFFERS_KEY, offers, 30, local_seconds=5)
+    now = timezone.now()
+    return [offer for offer in offers if offer.is_live(now)][:limit]
 
 
 def current_subscription(user):
