@@ -104,9 +104,41 @@ class BrowserScreenshots(UserWarning):
 
 def pytest_runtest_makereport(item, call):
     # Attach the tail of the live server's log to failing browser tests.
-    if call.when == "call" and call.excinfo is not None and _LIVE is not None:
-        if HERE in Path(str(item.fspath)).parents:
-            item.add_report_section("call", "masthead server log (tail)", _LIVE.log_tail())
+    if (
+        call.when == "call"
+        and call.excinfo is not None
+        and _LIVE is not None
+        and HERE in Path(str(item.path)).parents
+    ):
+        item.add_report_section("call", "masthead server log (tail)", _LIVE.log_tail())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep the browser journeys on one xdist worker (one live server) under ``--dist
+    loadgroup``.
+
+    pytest-xdist 3.8 groups tests by appending ``@<group>`` to ``item._nodeid``; pytest 9.2
+    keeps the node id in ``item._id`` (a ``NodeId``), so that write is lost and the group is
+    silently ignored (every worker would build its own demo). Where that happened, the suffix
+    is added here, for this folder's tests only; with versions where xdist's own works, the
+    suffix is already there and nothing changes."""
+    if not getattr(config.option, "loadgroup", False) or not hasattr(config, "workerinput"):
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # pytest before 9.2: xdist's own suffix works
+        return
+    for item in items:
+        if HERE not in Path(str(item.path)).parents:
+            continue
+        mark = item.get_closest_marker("xdist_group")
+        if mark is None:
+            continue
+        group = str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+        if item.nodeid.endswith(f"@{group}") or not isinstance(getattr(item, "_id", None), NodeId):
+            continue
+        item._id = NodeId.parse(f"{item.nodeid}@{group}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,7 +182,7 @@ def _drop_browser_database(url: str) -> None:
                     sql.Identifier(parts.path.lstrip("/"))
                 )
             )
-    except Exception as exc:  # noqa: BLE001 - cleanup only
+    except Exception as exc:  # cleanup only: never fail the run here
         print(f"could not drop the browser database: {exc}", file=sys.stderr)
 
 
@@ -263,20 +295,39 @@ def _masthead() -> str:
     return str(exe) if exe.exists() else (shutil.which("masthead") or "masthead")
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _stop(proc: subprocess.Popen) -> None:
-    """Stop ``masthead serve`` and the granian processes it started (its own process group)."""
-    if proc.poll() is not None:
-        return
-    for sig, wait in ((signal.SIGINT, 15), (signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+    """Stop ``masthead serve`` and every granian process it started: they share the process
+    group created for it (``start_new_session``), so the whole group is signalled and waited
+    for: a granian worker can outlive its parent (it did after SIGINT)."""
+    pgid = proc.pid
+    for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
         try:
-            os.killpg(proc.pid, sig)
+            os.killpg(pgid, sig)
         except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
+            break
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            proc.poll()  # reap masthead itself, so that a zombie does not keep the group
+            if not _group_alive(pgid):
+                break
+            time.sleep(0.1)
+        else:
             continue
+        break
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 @pytest.fixture(scope="session")
@@ -290,7 +341,11 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+# The server and the browser are package-scoped, not session-scoped: they stop as soon as the
+# last browser test is done. That frees the CPU for the rest of the suite and, above all, ends
+# Playwright's sync API, whose event loop counts as "running" in this thread: Django refuses
+# database work while it lives (SynchronousOnlyOperation in every later test of this worker).
+@pytest.fixture(scope="package")
 def live(chromium_path, tmp_path_factory, request) -> LiveSite:
     """The demo publication, built fresh and served by ``masthead serve`` on a free port."""
     global _LIVE
@@ -382,7 +437,7 @@ def live(chromium_path, tmp_path_factory, request) -> LiveSite:
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 

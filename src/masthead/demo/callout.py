@@ -29,8 +29,8 @@ def ensure_callout() -> Callout:
         return callout
     callout = Callout(
         title=TITLE,
-        intro="We are reporting on how households are adjusting. Answer three short "
-        "questions; we read every reply.",
+        intro="We are following this story and want to hear from readers it affects. "
+        "Answer three short questions; we read every reply.",
         show_results=True,
         ask_email=True,
         thank_you="Thank you. Our reporters read every answer.",
