@@ -1,4 +1,5 @@
-"""The demo's reader callout: a short survey placed at the end of one free article.
+"""The demo's reader callout: a short survey placed at the end of one free article; its
+questions fit any story.
 
 The questions are our own; the answers are collected on the site and shown to editors in
 the admin (Callout results).
@@ -7,7 +8,7 @@ the admin (Callout results).
 from masthead.engagement.models import Callout, CalloutQuestion
 from masthead.newsroom.models import ArticlePage
 
-TITLE = "Tell us: how is the cost of living changing your plans?"
+TITLE = "Tell us: how does this story touch your work or your life?"
 QUESTIONS = [
     (
         "Where do you live?",
@@ -15,9 +16,9 @@ QUESTIONS = [
         "In a capital city\nIn another city or town\nIn the countryside",
     ),
     (
-        "Which costs have you cut back on this year?",
+        "How does it affect you?",
         "multiple",
-        "Eating out\nTravel\nRent or housing\nEnergy at home\nNone of these",
+        "My job or my employer\nPrices I pay\nMy savings or investments\nNot at all, yet",
     ),
     ("What would you like our reporters to look into?", "text", ""),
 ]
