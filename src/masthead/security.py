@@ -8,6 +8,7 @@ scripts and styles and frames its own previews, so ``/admin/`` gets these wider 
 from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 
 ADMIN_DIRECTIVES = {
     "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
@@ -23,3 +24,18 @@ class MastheadCSPMiddleware(CSPMiddleware):
             reader = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
             response._csp_config = {**reader, **ADMIN_DIRECTIVES}
         return super().process_response(request, response)
+
+
+class RejectNulMiddleware:
+    """A NUL character in a URL or query string is never a reader's doing; PostgreSQL cannot
+    store it, so it would surface as a server error deep in a query. Answer 400 at the door."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or "\x00" in value for key, value in request.GET.items()
+        ):
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        return self.get_response(request)

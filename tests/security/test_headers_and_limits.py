@@ -88,3 +88,21 @@ def test_reader_text_in_callouts_and_search_is_escaped(client, world):
     hostile = '<script>alert("x")</script>'
     html = client.get("/search/", {"q": hostile}).content.decode()
     assert hostile not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/search/?q=a%00b", "/api/v1/articles/?topic=%00", "/world/?page=1%00"]
+)
+def test_nul_characters_in_urls_are_a_bad_request(client, world, path):
+    assert client.get(path).status_code == 400
+
+
+def test_gift_tokens_of_the_wrong_shape_never_reach_the_database(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = factories.article(world)
+    client.get(page.public_path)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(page.public_path, {"gift": "not a token!"})
+    assert not any("gift" in q["sql"] for q in ctx.captured_queries)

@@ -1,5 +1,7 @@
 """Creating a gift link from the article page (the API has its own endpoint)."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +22,7 @@ def gift_url(link) -> str:
 def create_gift(request):
     raw = request.POST.get("article", "")
     article = (
-        live_articles().filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
+        live_articles().filter(pk=int(raw)).first() if re.fullmatch(r"[0-9]{1,12}", raw) else None
     )
     if article is None:
         messages.error(request, "That article cannot be gifted.")

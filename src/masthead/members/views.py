@@ -55,7 +55,7 @@ def account(request):
 @login_required
 @require_POST
 def create_token(request):
-    name = (request.POST.get("name") or "App").strip()[:100] or "App"
+    name = (request.POST.get("name") or "App").replace("\x00", "").strip()[:100] or "App"
     if ApiToken.objects.filter(user=request.user, revoked_at__isnull=True).count() >= 20:
         messages.error(request, "You have 20 active tokens; revoke one first.")
     else:

@@ -50,7 +50,14 @@ def json_body(request) -> dict:
             raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from exc
         if not isinstance(data, dict):
             raise ApiError(400, "invalid_json", "The request body must be a JSON object.")
-        return data
+    else:
+        data = _form(request, content_type)
+    if any("\x00" in str(v) for v in data.values()):
+        raise ApiError(400, "invalid_body", "Text may not contain NUL characters.")
+    return data
+
+
+def _form(request, content_type: str) -> dict:
     if content_type not in ("", "application/x-www-form-urlencoded", "multipart/form-data"):
         raise ApiError(415, "unsupported_media_type", "Send JSON or a form.")
     try:

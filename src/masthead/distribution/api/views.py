@@ -1,5 +1,7 @@
 """The JSON API for apps (``/api/v1/``): the same gate and meter as the web pages."""
 
+import re
+
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.paginator import EmptyPage, Paginator
@@ -36,6 +38,18 @@ def _positive_int(value, name):
     return number
 
 
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
+def _slug_param(request, name):
+    value = request.GET.get(name)
+    if value is None or value == "":
+        return None
+    if not _SLUG.fullmatch(value):
+        raise ApiError(400, "invalid_parameter", f"'{name}' must be a slug.")
+    return value
+
+
 def check_csrf(request):
     """Session-authenticated writes need the CSRF token; bearer-token writes do not."""
     if getattr(request, "_api_token", None) is None and request.user.is_authenticated:
@@ -49,8 +63,8 @@ def check_csrf(request):
 @api_endpoint("GET")
 def article_list(request):
     qs = live_articles()
-    section = request.GET.get("section")
-    topic = request.GET.get("topic")
+    section = _slug_param(request, "section")
+    topic = _slug_param(request, "topic")
     if section:
         qs = qs.filter(path__startswith=_section_path(section))
     if topic:
