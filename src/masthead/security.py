@@ -1,7 +1,7 @@
 """Content Security Policy: strict on reader pages, one the Wagtail admin can live with.
 
 Reader pages (``CONTENT_SECURITY_POLICY`` in settings) allow scripts only from this site plus
-a per-response nonce, no inline styles, and no framing by other sites. The admin needs inline
+a per-response nonce, no inline styles, and no framing at all. The admin needs inline
 scripts and styles and frames its own previews, so ``/admin/`` gets these wider directives.
 """
 
@@ -15,6 +15,7 @@ ADMIN_DIRECTIVES = {
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:", "https:"],
     "frame-src": [SELF, "https:"],
+    "frame-ancestors": [SELF],  # Wagtail's live preview frames admin preview URLs
 }
 
 
@@ -23,6 +24,7 @@ class MastheadCSPMiddleware(CSPMiddleware):
         if request.path_info.startswith("/admin/"):
             reader = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
             response._csp_config = {**reader, **ADMIN_DIRECTIVES}
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return super().process_response(request, response)
 
 

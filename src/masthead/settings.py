@@ -288,7 +288,7 @@ SESSION_COOKIE_SECURE = SITE_HTTPS
 CSRF_COOKIE_SECURE = SITE_HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's live preview frames the site's own pages
+X_FRAME_OPTIONS = "DENY"  # the admin (live preview) is relaxed to SAMEORIGIN: security.py
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if SITE_HTTPS:
     SECURE_HSTS_SECONDS = 31_536_000
@@ -348,7 +348,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [csp.SELF],
         "connect-src": [csp.SELF],
         "frame-src": ["https:"],  # embeds (video, maps) in article bodies
-        "frame-ancestors": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
         "form-action": [csp.SELF],
         "base-uri": [csp.SELF],
         "object-src": [csp.NONE],

@@ -46,6 +46,9 @@ def test_demo_provider_is_a_deployment_warning(settings):
     from masthead.billing.checks import demo_provider_in_production
 
     settings.DEBUG = False
+    settings.SITE_HTTPS = False  # the demo on loopback is not production
+    assert demo_provider_in_production(None) == []
+    settings.SITE_HTTPS = True
     assert [w.id for w in demo_provider_in_production(None)] == ["masthead.W001"]
     settings.PAYMENT_PROVIDER = {"BACKEND": "masthead.billing.providers.stripe.StripeProvider"}
     assert demo_provider_in_production(None) == []

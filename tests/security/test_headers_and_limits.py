@@ -18,11 +18,11 @@ def test_reader_pages_send_a_strict_content_security_policy(client, world):
         response = client.get(path)
         csp = response["Content-Security-Policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, path
-        assert "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+        assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
         assert "base-uri 'self'" in csp and "form-action 'self'" in csp
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-        assert response["X-Frame-Options"] == "SAMEORIGIN"
+        assert response["X-Frame-Options"] == "DENY"
 
 
 def test_admin_gets_a_policy_wagtail_can_live_with(client, db):
@@ -31,6 +31,7 @@ def test_admin_gets_a_policy_wagtail_can_live_with(client, db):
     assert response.status_code == 200
     assert "'unsafe-inline'" in response["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
 @override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True)

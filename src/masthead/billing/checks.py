@@ -6,7 +6,12 @@ from django.core.checks import Warning, register
 
 @register("masthead", deploy=True)
 def demo_provider_in_production(app_configs, **kwargs):
-    if settings.DEBUG or "demo" not in settings.PAYMENT_PROVIDER["BACKEND"]:
+    # Production means a public https site; the demo on http://127.0.0.1 is not.
+    if (
+        settings.DEBUG
+        or not settings.SITE_HTTPS
+        or "demo" not in settings.PAYMENT_PROVIDER["BACKEND"]
+    ):
         return []
     return [
         Warning(

@@ -1,0 +1,40 @@
+"""`masthead check` runs Django's deployment checks in production mode."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MASTHEAD = str(Path(sys.executable).with_name("masthead"))
+
+
+def _check(tmp_path, **env):
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
+    }
+    base.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
+    return subprocess.run(
+        [MASTHEAD, "check"], env=base, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("site_url", ["http://127.0.0.1:8000", "https://news.example.org"])
+def test_check_is_clean_in_production_mode(tmp_path, site_url):
+    result = _check(
+        tmp_path,
+        MASTHEAD_SITE_URL=site_url,
+        STRIPE_SECRET_KEY="sk_test_x",
+        STRIPE_WEBHOOK_SECRET="whsec_x",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Configuration check passed." in result.stdout
+
+
+def test_check_warns_about_the_demo_provider_on_a_public_site(tmp_path):
+    result = _check(tmp_path, MASTHEAD_SITE_URL="https://news.example.org")
+    assert result.returncode == 1
+    assert "masthead.W001" in result.stderr + result.stdout
