@@ -82,7 +82,7 @@ def test_print_view_has_print_stylesheet_and_same_article(client, story):
         "/authors/mina-okafor/",
         "/search/",
         "/search/?q=harbour",
-        "/search/?q=%00%ff'\"<>",
+        "/search/?q=%ff'\"<>",
     ],
 )
 def test_listing_pages_answer(client, story, path):
