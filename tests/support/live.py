@@ -6,13 +6,13 @@ Used by tests that must cross process boundaries: parallel meter requests, brows
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
 from django.db import connection
+
+from masthead.cli import granian_command
 
 
 def free_port() -> int:
@@ -34,25 +34,8 @@ def test_database_url() -> str:
 def live_server(workers: int = 2, extra_env: dict | None = None):
     port = free_port()
     env = dict(os.environ, DATABASE_URL=test_database_url(), **(extra_env or {}))
-    granian = Path(sys.executable).with_name("granian")
     proc = subprocess.Popen(
-        [
-            str(granian),
-            "--interface",
-            "wsgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--blocking-threads",
-            "1",
-            "--no-ws",
-            "--log-level",
-            "warning",
-            "masthead.wsgi:application",
-        ],
+        granian_command("127.0.0.1", port, workers),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
