@@ -8,7 +8,7 @@ scripts and styles and frames its own previews, so ``/admin/`` gets these wider 
 from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 
 ADMIN_DIRECTIVES = {
     "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
@@ -39,5 +39,15 @@ class RejectNulMiddleware:
         if "\x00" in request.path or any(
             "\x00" in key or "\x00" in value for key, value in request.GET.items()
         ):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {
+                        "error": {
+                            "code": "invalid_request",
+                            "message": "NUL characters are not allowed.",
+                        }
+                    },
+                    status=400,
+                )
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)

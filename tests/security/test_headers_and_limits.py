@@ -95,7 +95,10 @@ def test_reader_text_in_callouts_and_search_is_escaped(client, world):
     "path", ["/search/?q=a%00b", "/api/v1/articles/?topic=%00", "/world/?page=1%00"]
 )
 def test_nul_characters_in_urls_are_a_bad_request(client, world, path):
-    assert client.get(path).status_code == 400
+    response = client.get(path)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json()["error"]["code"] == "invalid_request"
 
 
 def test_gift_tokens_of_the_wrong_shape_never_reach_the_database(client, world):
