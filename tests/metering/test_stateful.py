@@ -146,7 +146,10 @@ class ReaderMonths(RuleBasedStateMachine):
     @precondition(lambda self: self.reader.kind is ReaderKind.ENTITLED)
     @rule(lapse=st.sampled_from(list(Lapse)))
     def lapse(self, lapse: Lapse) -> None:
+        # A reader who subscribed straight from a device lapses into an account: the
+        # allowance changes, so "remaining never rises" starts again.
         self.reader = Reader(ReaderKind.REGISTERED, lapse)
+        self.last_remaining.clear()
 
     @invariant()
     def never_over_the_allowance(self) -> None:
