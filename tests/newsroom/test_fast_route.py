@@ -73,3 +73,22 @@ def test_private_article_is_not_served_by_the_fast_route(client, world):
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     response = client.get(page.public_path)
     assert response.status_code == 302 and "login" in response.url
+
+
+def test_editor_preview_shows_the_whole_draft_without_metering(world, rf):
+    from masthead.access.identity import DeviceIdentity
+    from masthead.newsroom.views import render_article
+
+    page = factories.article(world, access="subscribers")
+    page.title = "Draft headline"
+    request = rf.get(page.public_path)
+    request.user = factories.user("editor@example.org", is_staff=True)
+    request.device = DeviceIdentity(None)
+    request.is_preview = True
+    html = render_article(request, page, "newsroom/article_page.html").content.decode()
+    assert "Draft headline" in html and CANARY in html
+    assert "data-paywall" not in html and "data-meter-remaining" not in html
+    assert '<meta name="robots" content="noindex">' in html
+    from masthead.access.models import MeterView, ReaderEvent
+
+    assert not MeterView.objects.exists() and not ReaderEvent.objects.exists()

@@ -60,3 +60,8 @@ def reader_for_request(request, now=None) -> ReaderContext:
     ctx = reader_for_user(user, getattr(request, "device", None), now)
     request._masthead_reader = ctx
     return ctx
+
+
+def preview_reader(user) -> ReaderContext:
+    """The reader of a CMS preview: an editor, who must see the whole draft, uncounted."""
+    return ReaderContext(Reader(ReaderKind.ENTITLED), user, None)

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from masthead.access.gate import gate_article
-from masthead.access.readers import reader_for_request
+from masthead.access.readers import preview_reader, reader_for_request
 from masthead.billing.selectors import wall_offers
 
 from .context_processors import publication_settings
@@ -34,7 +34,9 @@ def render_article(request, article, template: str):
     if isinstance(article, ArticlePage):
         article = build_snapshot(article) if preview else snapshot_for(article)
     gift = (request.GET.get("gift") or "")[:64] or None
-    gated = gate_article(reader_for_request(request), article, gift=gift)
+    # An editor previewing a draft sees all of it, and the preview costs no meter.
+    reader = preview_reader(request.user) if preview else reader_for_request(request)
+    gated = gate_article(reader, article, gift=gift, count=not preview)
     publication = publication_settings()
     context = {
         "page": article,
