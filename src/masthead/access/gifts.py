@@ -12,16 +12,16 @@ Both limits are counted inside one write transaction that is serialised per subs
 them.
 """
 
-import hashlib
 import re
 import secrets
 from datetime import timedelta
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from masthead.metering import month_key
 
+from .locks import serialize
 from .models import GiftLink, GiftRedemption
 from .policy import current_policy, meter_settings
 
@@ -32,15 +32,6 @@ class GiftError(Exception):
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code, self.message = code, message
-
-
-def _serialise(name: str) -> None:
-    if connection.vendor == "postgresql":
-        digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, "big", signed=True)]
-            )
 
 
 def gifts_left(user, now=None) -> int:
@@ -59,7 +50,7 @@ def create_gift_link(user, article, now=None) -> tuple[GiftLink, int]:
     meter = meter_settings()
     month = month_key(now, current_policy().time_zone)
     with transaction.atomic():
-        _serialise(f"masthead.gifts:{user.pk}:{month}")
+        serialize(f"masthead.gifts:{user.pk}:{month}")
         used = GiftLink.objects.filter(sender=user, month=month).count()
         if used >= meter.gift_links_per_month:
             raise GiftError(
@@ -90,7 +81,7 @@ def redeem_gift(token: str, article, reader_key: str, now=None) -> bool:
     cap = meter_settings().gift_link_devices
     try:
         with transaction.atomic():
-            _serialise(f"masthead.gift:{link.pk}")
+            serialize(f"masthead.gift:{link.pk}")
             if GiftRedemption.objects.filter(link=link).count() >= cap:
                 return False
             GiftRedemption.objects.create(link=link, reader_key=reader_key)

@@ -21,28 +21,17 @@ can still meet at the unique constraint (say, against a ``merge``): the loser's 
 becomes a re-read. Any other database error propagates: the database is the site.
 """
 
-import hashlib
-
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from ..locks import serialize
 from ..models import MeterView
 from .base import MeterResult, MeterStore
 
 
-def _lock_key(reader_key: str, month: str) -> int:
-    """A stable signed 64-bit key for ``pg_advisory_xact_lock`` (not Python's salted hash)."""
-    digest = hashlib.blake2b(f"masthead.meter:{reader_key}:{month}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
-
-
 def _lock(reader_key: str, month: str) -> bool:
     """Serialize this transaction's writes for the reader's month; False where not needed."""
-    if connection.vendor != "postgresql":
-        return False  # SQLite: the IMMEDIATE transaction already holds the write lock
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_key(reader_key, month)])
-    return True
+    return serialize(f"masthead.meter:{reader_key}:{month}")
 
 
 class DatabaseMeterStore(MeterStore):
