@@ -9,8 +9,8 @@ JSON-LD — calls ``gate_article`` and renders only what it returns::
     gated.rest                 # the gated part: [] unless the reader is entitled to it
 
 A valid gift link token (``gift=``) opens the article in full without counting it.
-With ``count=False`` (feeds, search, listings) nothing is counted and a metered article shows
-only its preview unless the reader already has it counted this month.
+With ``count=False`` (feeds, search, listings, previews of other channels) nothing is counted
+and a metered or subscribers-only article shows only its preview.
 """
 
 import logging
@@ -81,19 +81,14 @@ def _settled(assessment) -> Decision:
     )
 
 
-def _uncounted(ctx: ReaderContext, assessment, month: str) -> Decision:
-    key = ctx.known_meter_key()
-    store = get_meter_store()
-    try:
-        used = store.count(key, month) if key else 0
-    except MeterStoreUnavailable:
-        used = 0
+def _uncounted(assessment) -> Decision:
+    """A channel that never counts (feeds, search): the preview only, no store round trip."""
     return Decision(
         outcome=Outcome.WALLED,
         wall=None,
         remaining=None,
         limit=assessment.limit,
-        used=used,
+        used=None,
         counted=False,
         reason="uncounted-channel",
     )
@@ -165,7 +160,7 @@ def gate_article(
     elif count:
         decision = _metered(ctx, assessment, article.pk, month)
     else:
-        decision = _uncounted(ctx, assessment, month)
+        decision = _uncounted(assessment)
 
     preview, rest = split_body(article.body, policy.preview_paragraphs)
     if not decision.full_text:

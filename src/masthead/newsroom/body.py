@@ -38,7 +38,3 @@ def block_text(block) -> str:
 def body_text(body, limit_paragraphs: int | None = None) -> str:
     blocks = list(body) if limit_paragraphs is None else split_body(body, limit_paragraphs)[0]
     return "\n\n".join(t for t in (block_text(b) for b in blocks) if t)
-
-
-def word_count(body) -> int:
-    return len(body_text(body).split())

@@ -12,7 +12,7 @@ from wagtail.views import serve as wagtail_serve
 
 from masthead import caching
 
-from .snapshots import build_snapshot, snapshot_for, snapshot_key
+from .snapshots import snapshot_for, snapshot_key
 
 ROUTE_SECONDS = 10
 ROUTE_LOCAL_SECONDS = 3
@@ -73,6 +73,3 @@ def article_view(request, section: str, slug: str, print_view: bool = False):
             template = "newsroom/article_print.html" if print_view else "newsroom/article_page.html"
             return render_article(request, snap, template=template)
     return wagtail_serve(request, request.path.lstrip("/"))
-
-
-__all__ = ["article_view", "build_snapshot", "forget_route"]
