@@ -1,0 +1,1 @@
+"""The demo catalogue as data: the showcase articles, written by hand, loaded from text files."""
