@@ -7,6 +7,7 @@ Run with ``-s`` to see the figures. Pure and fast: no database.
 
 import re
 from collections import Counter
+from dataclasses import replace
 from statistics import mean
 
 import pytest
@@ -92,8 +93,45 @@ def test_no_paragraph_is_shared_between_two_articles():
 
 def test_the_shingle_measure_catches_a_copied_paragraph():
     first, second = ARTICLES[0], ARTICLES[1]
-    copy = type(second)(**{**second.__dict__, "blocks": [*second.blocks, *first.blocks[:3]]})
+    copy = replace(second, blocks=[*second.blocks, *first.blocks[:3]])
     assert shared_shares([first, copy])[first.slug] > 0
+
+
+def count(predicate) -> int:
+    return sum(1 for article in ARTICLES if predicate(article))
+
+
+def has(article, kind: str) -> bool:
+    return any(k == kind for k, _ in article.blocks)
+
+
+def test_the_showcase_is_the_demo_editorial_set():
+    """35 articles: the sections, access levels and features the demo shows (see CONTRACT.md)."""
+    assert len(ARTICLES) == 35
+    assert Counter(a.section for a in ARTICLES) == {
+        "world": 8,
+        "business": 9,  # eight newsroom stories and the sponsored feature
+        "markets": 7,
+        "technology": 7,
+        "opinion": 4,
+    }
+    assert Counter(a.access for a in ARTICLES if not a.sponsored) == {
+        "metered": 28,
+        "free": 3,
+        "subscribers": 3,
+    }
+    assert count(lambda a: a.sponsored) == 1
+    assert count(lambda a: a.figure) == 4
+    assert count(lambda a: has(a, "crosshead")) >= 8
+    assert count(lambda a: has(a, "quote")) >= 5
+    assert count(lambda a: bool(a.contributor_note)) >= 8
+    assert count(lambda a: a.section == "opinion" and a.kind == "column") == 4
+    assert not any(a.figure and a.sponsored for a in ARTICLES)
+
+
+def test_exactly_one_free_newsroom_story_carries_the_reader_callout():
+    (article,) = [a for a in ARTICLES if a.callout]
+    assert article.access == "free" and not article.sponsored
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
