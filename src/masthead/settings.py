@@ -4,6 +4,7 @@ Nothing else in the project reads the environment. Editorial settings (the meter
 wall copy) are Wagtail site settings in the database, not environment variables.
 """
 
+import json
 import os
 import secrets
 import tempfile
@@ -12,6 +13,9 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp import constants as csp
+from django.core.exceptions import ImproperlyConfigured
+
+from masthead.newsletters.mail.config import email_settings
 
 
 def _env_bool(name: str, default: bool = False) -> bool:
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
     "masthead.billing",
     "masthead.engagement",
     "masthead.distribution",
+    "masthead.newsletters",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -95,6 +100,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "anymail",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -275,10 +281,48 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-EMAIL_BACKEND = os.environ.get(
-    "MASTHEAD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# Outgoing mail: MASTHEAD_EMAIL_URL (SMTP or an anymail provider); unset, the demo backend
+# prints each message and writes it to <data dir>/mail/ (newsletters/mail/config.py).
+try:
+    _email = email_settings(os.environ.get("MASTHEAD_EMAIL_URL", "").strip())
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MASTHEAD_EMAIL_URL: {exc}") from None
+globals().update(_email)
+if os.environ.get("MASTHEAD_EMAIL_BACKEND"):  # an explicit backend class wins
+    EMAIL_BACKEND = os.environ["MASTHEAD_EMAIL_BACKEND"]
 DEFAULT_FROM_EMAIL = os.environ.get("MASTHEAD_FROM_EMAIL", "newsroom@masthead.local")
+try:
+    ANYMAIL = json.loads(os.environ.get("MASTHEAD_ANYMAIL") or "{}")
+    assert isinstance(ANYMAIL, dict)
+except (ValueError, AssertionError):
+    raise ImproperlyConfigured("MASTHEAD_ANYMAIL: a JSON object of anymail settings") from None
+# The provider's tracking webhooks (bounces, complaints) are only mounted with a secret.
+if os.environ.get("MASTHEAD_EMAIL_WEBHOOK_SECRET"):
+    ANYMAIL["WEBHOOK_SECRET"] = os.environ["MASTHEAD_EMAIL_WEBHOOK_SECRET"]
+ACCOUNT_SIGNUP_FORM_CLASS = "masthead.newsletters.forms.SignupNewsletterForm"
+
+
+def _env_number(name: str, default: float, low: float, high: float) -> float:
+    try:
+        value = float(os.environ.get(name) or default)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: a number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}: a number from {low} to {high}")
+    return value
+
+
+# Newsletter sending: messages per second per worker (0: as fast as the server takes them),
+# recipients per claimed batch, and how long a claimed batch stays with a silent worker.
+NEWSLETTER_RATE = _env_number("MASTHEAD_NEWSLETTER_RATE", 0, 0, 100_000)
+NEWSLETTER_BATCH = int(_env_number("MASTHEAD_NEWSLETTER_BATCH", 100, 1, 10_000))
+NEWSLETTER_LEASE = _env_number("MASTHEAD_NEWSLETTER_LEASE", 120, 1, 86_400)
+# Optional DKIM signing of newsletters: a PEM private key file, its selector and domain.
+DKIM_KEY_FILE = os.environ.get("MASTHEAD_DKIM_KEY_FILE", "")
+DKIM_SELECTOR = os.environ.get("MASTHEAD_DKIM_SELECTOR", "masthead")
+DKIM_DOMAIN = os.environ.get("MASTHEAD_DKIM_DOMAIN", "")
+if DKIM_KEY_FILE and not Path(DKIM_KEY_FILE).is_file():
+    raise ImproperlyConfigured(f"MASTHEAD_DKIM_KEY_FILE: no such file {DKIM_KEY_FILE}")
 
 # Security. Over https:// cookies are Secure and HSTS is sent; over plain http on loopback
 # sign-in keeps working.

@@ -20,7 +20,11 @@ urlpatterns = [
     path("", include("masthead.billing.urls")),
     path("", include("masthead.access.urls")),
     path("", include("masthead.members.urls")),
+    path("", include("masthead.newsletters.urls")),
 ]
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # Bounce and complaint webhooks of the e-mail provider, behind anymail's basic auth.
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from .newsletters_openapi import newsletter_paths
+
 
 def _error():
     return {"$ref": "#/components/schemas/Error"}
@@ -96,7 +98,7 @@ def openapi_document() -> dict:
         "required": False,
         "schema": {"type": "integer", "minimum": 1, "maximum": 1000000},
     }
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {"title": f"{settings.WAGTAIL_SITE_NAME} API", "version": "1"},
         "servers": [{"url": settings.SITE_URL}],
@@ -233,3 +235,5 @@ def openapi_document() -> dict:
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }
+    document["paths"].update(newsletter_paths(ERRORS))
+    return document

@@ -1,0 +1,1 @@
+"""Writes of the newsletters app (``<entity>_<verb>``)."""

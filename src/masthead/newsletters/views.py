@@ -1,0 +1,128 @@
+"""Reader pages: ``/newsletters/``, sign-up by e-mail (double opt-in) or toggle, confirmation."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .forms import SIGNUP_SOURCES, EmailSignupForm
+from .models import Source
+from .selectors import active_newsletters, is_entitled, newsletter_by_slug, subscribed_slugs
+from .services.optin import optin_confirm, optin_request
+from .services.subscriptions import NewsletterRefused, subscription_set
+
+LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _next(request, default: str = "/newsletters/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or default
+    if "\x00" in target or not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return default
+    return target
+
+
+def _answer(request, ok: bool, code: str, message: str, status: int = 200):
+    if _wants_json(request):
+        if ok:
+            return JsonResponse({"ok": True, "message": message}, status=status)
+        return JsonResponse({"error": {"code": code, "message": message}}, status=status)
+    (messages.success if ok else messages.error)(request, message)
+    return HttpResponseRedirect(_next(request))
+
+
+def newsletter_index(request):
+    user = request.user
+    response = TemplateResponse(
+        request,
+        "newsletters/index.html",
+        {
+            "newsletters": active_newsletters(),
+            "subscribed": set(subscribed_slugs(user)),
+            "entitled": is_entitled(user),
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _csrf_failed(request) -> bool:
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is not None
+
+
+@csrf_exempt
+@require_POST
+def newsletter_signup(request):
+    """Signed in: join at once. Otherwise: send the confirmation link (double opt-in).
+
+    Anonymous sign-ups need no CSRF token (the form sits on cached article walls, which set no
+    cookie; the worst a forged one does is send a confirmation link); a signed-in reader's
+    request changes their account, so it must carry the token."""
+    if request.user.is_authenticated and _csrf_failed(request):
+        return _answer(request, False, "csrf_failed", "Reload the page and try again.", 403)
+    form = EmailSignupForm(request.POST)
+    if request.user.is_authenticated:
+        form.fields["email"].required = False
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        return _answer(request, False, f"invalid_{field}", errors[0], 400)
+    slugs, source = form.cleaned_data["newsletter"], form.cleaned_data["source"]
+    if request.user.is_authenticated:
+        try:
+            for slug in slugs:
+                subscription_set(request.user, newsletter_by_slug(slug), True, source)
+        except NewsletterRefused as exc:
+            return _answer(request, False, exc.code, exc.message, 403)
+        return _answer(request, True, "", "You are subscribed.")
+    locked = [s for s in slugs if newsletter_by_slug(s).subscribers_only]
+    if locked:
+        name = newsletter_by_slug(locked[0]).name
+        message = f"{name} is for subscribers only: sign in with your subscription to join it."
+        return _answer(request, False, "subscribers_only", message, 403)
+    optin_request(form.cleaned_data["email"], slugs, source)
+    message = "Check your inbox: we sent you a link to confirm your sign-up."
+    return _answer(request, True, "", message, 202)
+
+
+@require_POST
+def newsletter_toggle(request, slug):
+    newsletter = newsletter_by_slug(slug)
+    if newsletter is None:
+        return _answer(request, False, "not_found", "No such newsletter.", 404)
+    if not request.user.is_authenticated:
+        return _answer(request, False, "not_signed_in", "Sign in to change your newsletters.", 401)
+    on = request.POST.get("subscribe") == "1"
+    try:
+        source = request.POST.get("source")
+        source = source if source in SIGNUP_SOURCES else Source.PAGE
+        subscription_set(request.user, newsletter, on, source)
+    except NewsletterRefused as exc:
+        return _answer(request, False, exc.code, exc.message, 403)
+    verb = "You are subscribed to" if on else "You have left"
+    return _answer(request, True, "", f"{verb} {newsletter.name}.")
+
+
+def newsletter_confirm(request, token):
+    result = optin_confirm(token)
+    if result is None:
+        response = TemplateResponse(request, "newsletters/confirm_invalid.html", status=400)
+        return response
+    user, joined, refused = result
+    if not (request.user.is_authenticated and request.user.pk == user.pk):
+        if user.is_staff or user.is_superuser:
+            messages.info(request, "Your sign-up is confirmed. Sign in to continue.")
+            return HttpResponseRedirect("/accounts/login/?next=/newsletters/")
+        login(request, user, backend=LOGIN_BACKEND)
+    names = [n.name for n in active_newsletters() if n.slug in joined]
+    if names:
+        messages.success(request, f"Confirmed: you will receive {', '.join(names)}.")
+    if refused:
+        messages.error(request, "Subscribers-only newsletters need a subscription.")
+    return HttpResponseRedirect("/newsletters/")
