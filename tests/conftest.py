@@ -1,5 +1,6 @@
-"""Shared fixtures. Test mode and a throwaway data dir come from settings (pytest sets
-PYTEST_VERSION), so nothing here has to run before Django loads."""
+"""Shared fixtures. The test-only settings (a throwaway data dir, this worker's Redis database, a
+fast password hasher...) are in tests/settings.py, so nothing here has to run before Django
+loads."""
 
 import pytest
 from django.core.cache import cache

@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+from masthead.config import ConfigError
+
 DEMO_ACCOUNTS = [
     ("editor (Wagtail admin, staff)", "editor@example.com"),
     ("registered reader, no subscription", "reader@example.com"),
@@ -175,7 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     opts = build_parser().parse_args(argv)
-    return opts.func(opts) or 0
+    try:
+        return opts.func(opts) or 0
+    except ConfigError as exc:  # a bad environment variable: one line, no traceback
+        print(f"masthead: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

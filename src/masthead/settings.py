@@ -1,42 +1,29 @@
-"""Masthead's one settings module, driven by environment variables (see README, Configuration).
+"""Masthead's production settings, driven by environment variables (see README, Configuration).
 
-Nothing else in the project reads the environment. Editorial settings (the meter's allowances,
-wall copy) are Wagtail site settings in the database, not environment variables.
+Every variable is read and checked through ``masthead.config``: a bad value stops the process at
+start with a message naming it. Editorial settings (the meter's allowances, wall copy) are
+Wagtail site settings in the database, not environment variables. The test suite's overrides
+live in ``tests/settings.py``, not here.
 """
 
-import json
 import os
 import secrets
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from csp import constants as csp
-from django.core.exceptions import ImproperlyConfigured
 
+from masthead import config
 from masthead.newsletters.mail.config import email_settings
 
-
-def _env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
 PACKAGE_DIR = Path(__file__).resolve().parent
-# pytest sets PYTEST_VERSION while it runs: tests get test mode and a throwaway data dir.
-TESTING = _env_bool("MASTHEAD_TESTING") or bool(os.environ.get("PYTEST_VERSION"))
-if TESTING and not os.environ.get("MASTHEAD_DATA_DIR"):
-    # Exported so that servers the tests start as subprocesses share it.
-    os.environ["MASTHEAD_DATA_DIR"] = tempfile.mkdtemp(prefix="masthead-test-")
-DATA_DIR = Path(os.environ.get("MASTHEAD_DATA_DIR") or Path.cwd() / ".masthead").resolve()
+DATA_DIR = Path(config.text("MASTHEAD_DATA_DIR", str(Path.cwd() / ".masthead"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def _secret_key() -> str:
-    if key := os.environ.get("MASTHEAD_SECRET_KEY"):
+    if key := config.raw("MASTHEAD_SECRET_KEY"):
         return key
     path = DATA_DIR / "secret_key"
     try:
@@ -54,20 +41,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = _env_bool("MASTHEAD_DEBUG")
+DEBUG = config.boolean("MASTHEAD_DEBUG", False)
 
-SITE_URL = os.environ.get("MASTHEAD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = config.url("MASTHEAD_SITE_URL", "http://127.0.0.1:8000", ("http", "https")).rstrip("/")
 SITE_HTTPS = SITE_URL.startswith("https://")
-ALLOWED_HOSTS = [
-    h.strip()
-    for h in os.environ.get("MASTHEAD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-    if h.strip()
-]
+ALLOWED_HOSTS = config.host_list("MASTHEAD_ALLOWED_HOSTS", "127.0.0.1,localhost")
 _site_host = urlsplit(SITE_URL).hostname
 if _site_host and _site_host not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append(_site_host)
-if TESTING:
-    ALLOWED_HOSTS.append("testserver")
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
@@ -151,16 +132,17 @@ TEMPLATES = [
 # Database: SQLite in the data dir unless DATABASE_URL says otherwise.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'masthead.sqlite3'}",
+        config.url(
+            "DATABASE_URL",
+            f"sqlite:///{DATA_DIR / 'masthead.sqlite3'}",
+            ("sqlite", "postgres", "postgresql", "pgsql"),
+        ),
         conn_max_age=600,
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = None if not TESTING else 0
-    # A file, not memory, for the test database: multi-process tests share it.
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{_worker}.sqlite3")}
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE: a write transaction takes the write lock at BEGIN, so two processes
         # cannot both read a meter count and then both write (no lost update, no deadlock).
@@ -171,12 +153,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 
-REDIS_URL = os.environ.get("REDIS_URL") or ""
-if REDIS_URL and TESTING:
-    # Each pytest-xdist worker gets its own Redis database, so one worker's flush between
-    # tests never wipes another's meter.
-    _n = int(os.environ.get("PYTEST_XDIST_WORKER", "gw-1")[2:] or -1) + 2
-    REDIS_URL = urlsplit(REDIS_URL)._replace(path=f"/{_n}").geturl()
+REDIS_URL = config.url("REDIS_URL", "", ("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -213,13 +190,15 @@ METER_STORE = {
 }
 # What to do when the meter store cannot be reached: "open" shows the article uncounted,
 # "closed" shows the wall. Either way the failure is logged.
-METER_STORE_FAILURE = os.environ.get("MASTHEAD_METER_FAILURE", "open")
+METER_STORE_FAILURE = config.choice("MASTHEAD_METER_FAILURE", "open", ("open", "closed"))
+# Reader events (the funnel) are written in batches of this many (access/events.py).
+READER_EVENT_BATCH_SIZE = 200
 
 TASKS = {
     "default": {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
-            if TESTING or _env_bool("MASTHEAD_TASKS_IMMEDIATE", True)
+            if config.boolean("MASTHEAD_TASKS_IMMEDIATE", True)
             else "django_tasks_db.DatabaseBackend"
         )
     }
@@ -231,8 +210,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -255,7 +232,7 @@ LOGIN_REDIRECT_URL = "/account/"
 LOGIN_URL = "/accounts/login/"
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("MASTHEAD_TIME_ZONE", "UTC")
+TIME_ZONE = config.time_zone("MASTHEAD_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -270,12 +247,12 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -283,46 +260,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Outgoing mail: MASTHEAD_EMAIL_URL (SMTP or an anymail provider); unset, the demo backend
 # prints each message and writes it to <data dir>/mail/ (newsletters/mail/config.py).
-try:
-    _email = email_settings(os.environ.get("MASTHEAD_EMAIL_URL", "").strip())
-except ValueError as exc:
-    raise ImproperlyConfigured(f"MASTHEAD_EMAIL_URL: {exc}") from None
-globals().update(_email)
-if os.environ.get("MASTHEAD_EMAIL_BACKEND"):  # an explicit backend class wins
-    EMAIL_BACKEND = os.environ["MASTHEAD_EMAIL_BACKEND"]
-DEFAULT_FROM_EMAIL = os.environ.get("MASTHEAD_FROM_EMAIL", "newsroom@masthead.local")
-try:
-    ANYMAIL = json.loads(os.environ.get("MASTHEAD_ANYMAIL") or "{}")
-    assert isinstance(ANYMAIL, dict)
-except (ValueError, AssertionError):
-    raise ImproperlyConfigured("MASTHEAD_ANYMAIL: a JSON object of anymail settings") from None
+globals().update(config.parsed("MASTHEAD_EMAIL_URL", email_settings))
+if config.raw("MASTHEAD_EMAIL_BACKEND"):  # an explicit backend class wins
+    EMAIL_BACKEND = config.dotted_path("MASTHEAD_EMAIL_BACKEND", "")
+DEFAULT_FROM_EMAIL = config.email("MASTHEAD_FROM_EMAIL", "newsroom@masthead.local")
+ANYMAIL = config.json_object("MASTHEAD_ANYMAIL")
 # The provider's tracking webhooks (bounces, complaints) are only mounted with a secret.
-if os.environ.get("MASTHEAD_EMAIL_WEBHOOK_SECRET"):
-    ANYMAIL["WEBHOOK_SECRET"] = os.environ["MASTHEAD_EMAIL_WEBHOOK_SECRET"]
+if _webhook_secret := config.raw("MASTHEAD_EMAIL_WEBHOOK_SECRET"):
+    ANYMAIL["WEBHOOK_SECRET"] = _webhook_secret
 ACCOUNT_SIGNUP_FORM_CLASS = "masthead.newsletters.forms.SignupNewsletterForm"
-
-
-def _env_number(name: str, default: float, low: float, high: float) -> float:
-    try:
-        value = float(os.environ.get(name) or default)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}: a number from {low} to {high}") from None
-    if not low <= value <= high:
-        raise ImproperlyConfigured(f"{name}: a number from {low} to {high}")
-    return value
-
 
 # Newsletter sending: messages per second per worker (0: as fast as the server takes them),
 # recipients per claimed batch, and how long a claimed batch stays with a silent worker.
-NEWSLETTER_RATE = _env_number("MASTHEAD_NEWSLETTER_RATE", 0, 0, 100_000)
-NEWSLETTER_BATCH = int(_env_number("MASTHEAD_NEWSLETTER_BATCH", 100, 1, 10_000))
-NEWSLETTER_LEASE = _env_number("MASTHEAD_NEWSLETTER_LEASE", 120, 1, 86_400)
+NEWSLETTER_RATE = config.number("MASTHEAD_NEWSLETTER_RATE", 0, 0, 100_000)
+NEWSLETTER_BATCH = int(config.number("MASTHEAD_NEWSLETTER_BATCH", 100, 1, 10_000))
+NEWSLETTER_LEASE = config.number("MASTHEAD_NEWSLETTER_LEASE", 120, 1, 86_400)
 # Optional DKIM signing of newsletters: a PEM private key file, its selector and domain.
-DKIM_KEY_FILE = os.environ.get("MASTHEAD_DKIM_KEY_FILE", "")
-DKIM_SELECTOR = os.environ.get("MASTHEAD_DKIM_SELECTOR", "masthead")
-DKIM_DOMAIN = os.environ.get("MASTHEAD_DKIM_DOMAIN", "")
-if DKIM_KEY_FILE and not Path(DKIM_KEY_FILE).is_file():
-    raise ImproperlyConfigured(f"MASTHEAD_DKIM_KEY_FILE: no such file {DKIM_KEY_FILE}")
+DKIM_KEY_FILE = config.existing_file("MASTHEAD_DKIM_KEY_FILE")
+DKIM_SELECTOR = config.text("MASTHEAD_DKIM_SELECTOR", "masthead")
+DKIM_DOMAIN = config.text("MASTHEAD_DKIM_DOMAIN", "")
 
 # Security. Over https:// cookies are Secure and HSTS is sent; over plain http on loopback
 # sign-in keeps working.
@@ -338,9 +294,9 @@ if SITE_HTTPS:
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # Preloading is a lasting commitment for the whole domain: the operator opts in.
-    SECURE_HSTS_PRELOAD = _env_bool("MASTHEAD_HSTS_PRELOAD")
+    SECURE_HSTS_PRELOAD = config.boolean("MASTHEAD_HSTS_PRELOAD", False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = _env_bool("MASTHEAD_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = config.boolean("MASTHEAD_SSL_REDIRECT", True)
 # Over plain http (the embedded default on loopback) the https-only checks cannot pass;
 # over https every deployment check applies, except preloading, which is the operator's choice.
 if SITE_HTTPS:
@@ -350,10 +306,10 @@ else:
 
 # Articles are served from snapshots by the fast route (newsroom/routing.py); 0 sends them
 # through Wagtail's page routing instead (same gate, same templates).
-MASTHEAD_FAST_ARTICLES = _env_bool("MASTHEAD_FAST_ARTICLES", True)
+MASTHEAD_FAST_ARTICLES = config.boolean("MASTHEAD_FAST_ARTICLES", True)
 
 # Wagtail
-WAGTAIL_SITE_NAME = os.environ.get("MASTHEAD_SITE_NAME", "The Meridian Ledger")
+WAGTAIL_SITE_NAME = config.text("MASTHEAD_SITE_NAME", "The Meridian Ledger")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -364,9 +320,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Payments: Stripe when keys are set, otherwise the built-in demo provider.
-STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
-STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
-STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+STRIPE_SECRET_KEY = config.text("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = config.text("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = config.url("STRIPE_API_BASE", "", ("http", "https"))
 PAYMENT_PROVIDER = (
     {
         "BACKEND": "masthead.billing.providers.stripe.StripeProvider",
@@ -380,7 +336,7 @@ PAYMENT_PROVIDER = (
     else {"BACKEND": "masthead.billing.providers.demo.DemoProvider"}
 )
 # past_due subscriptions keep access this long while the provider retries the payment.
-MASTHEAD_PAST_DUE_GRACE_DAYS = int(os.environ.get("MASTHEAD_PAST_DUE_GRACE_DAYS", "7"))
+MASTHEAD_PAST_DUE_GRACE_DAYS = config.integer("MASTHEAD_PAST_DUE_GRACE_DAYS", 7)
 
 # Reader pages; the admin's wider policy is in masthead.security.
 CONTENT_SECURITY_POLICY = {

@@ -42,7 +42,7 @@ def record_in_threads(job: dict, start, results) -> None:
     ``start`` is a multiprocessing barrier shared by every thread of every worker process, so
     all the calls go out together once each thread holds a warm connection.
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     from django.conf import settings
 
     settings.DATABASES["default"]["NAME"] = job["db_name"]  # the test database, not the real one

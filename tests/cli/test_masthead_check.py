@@ -15,6 +15,7 @@ def _check(tmp_path, **env):
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
+        and k != "DJANGO_SETTINGS_MODULE"  # pytest-django's tests.settings: production here
     }
     base.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(

@@ -1,6 +1,8 @@
 """Start the real production server (granian, several worker processes) on the test database.
 
-Used by tests that must cross process boundaries: parallel meter requests, browser journeys.
+Used by tests that must cross process boundaries (parallel meter requests). The server runs
+the test settings (``tests/settings.py``) with the test process's environment, so it shares
+this worker's data dir (secret key), test database and Redis database.
 """
 
 import os
@@ -9,10 +11,13 @@ import subprocess
 import time
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.db import connection
 
 from masthead.cli import granian_command
+
+ROOT = Path(__file__).resolve().parents[2]  # where the ``tests`` package can be imported from
 
 
 def free_port() -> int:
@@ -33,7 +38,14 @@ def test_database_url() -> str:
 @contextmanager
 def live_server(workers: int = 2, extra_env: dict | None = None):
     port = free_port()
-    env = dict(os.environ, DATABASE_URL=test_database_url(), **(extra_env or {}))
+    pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="tests.settings",
+        PYTHONPATH=pythonpath,
+        DATABASE_URL=test_database_url(),
+        **(extra_env or {}),
+    )
     proc = subprocess.Popen(
         granian_command("127.0.0.1", port, workers),
         env=env,

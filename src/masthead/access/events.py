@@ -22,7 +22,7 @@ _oldest = 0.0
 
 
 def _batch_size() -> int:
-    return 1 if getattr(settings, "TESTING", False) else BATCH_SIZE
+    return getattr(settings, "READER_EVENT_BATCH_SIZE", BATCH_SIZE)
 
 
 def record_decision(ctx, article_id: int, decision, channel: str = "web") -> None:
