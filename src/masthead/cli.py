@@ -85,6 +85,7 @@ def cmd_serve(opts) -> int:
 
     call_command("collectstatic", interactive=False, verbosity=0)
     _check_migrations()
+    _sync_site_record()
     workers = opts.workers or max(2, os.cpu_count() or 2)
     url = f"http://{opts.host}:{opts.port}"
     print(f"Serving {settings.WAGTAIL_SITE_NAME} on {url} with {workers} workers (Ctrl-C stops)")
@@ -104,6 +105,12 @@ def _check_migrations() -> None:
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         print("Unapplied migrations: run `masthead manage migrate` first.", file=sys.stderr)
         raise SystemExit(2)
+
+
+def _sync_site_record() -> None:
+    from masthead.newsroom.site_record import site_record_sync
+
+    site_record_sync()
 
 
 def cmd_grant(opts) -> int:

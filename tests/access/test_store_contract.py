@@ -121,3 +121,14 @@ def test_clear_forgets_one_reader_month(store):
     assert (store.count(READER, "2026-10"), store.count("u:7", MONTH)) == (1, 1)
     assert store.record(READER, MONTH, 11, limit=1) == counted(1)
     store.clear("d:nobody", MONTH)  # clearing nothing is fine
+
+
+def test_prune_forgets_closed_months_only(store):
+    for month in ("2026-09", "2026-10", MONTH):
+        store.record(READER, month, 11, limit=3)
+        store.record("u:7", month, 12, limit=3)
+    pruned = store.prune(before_month=MONTH)
+    assert pruned == 4  # two readers' months (or rows) in each of two closed months
+    assert store.count(READER, "2026-09") == store.count("u:7", "2026-10") == 0
+    assert store.count(READER, MONTH) == store.count("u:7", MONTH) == 1
+    assert store.prune(before_month=MONTH) == 0

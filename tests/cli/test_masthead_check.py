@@ -39,3 +39,11 @@ def test_check_warns_about_the_demo_provider_on_a_public_site(tmp_path):
     result = _check(tmp_path, MASTHEAD_SITE_URL="https://news.example.org")
     assert result.returncode == 1
     assert "masthead.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("site_url", ["http://127.0.0.1:8000", "https://news.example.org"])
+def test_check_fails_with_a_stripe_key_but_no_webhook_secret(tmp_path, site_url):
+    result = _check(tmp_path, MASTHEAD_SITE_URL=site_url, STRIPE_SECRET_KEY="sk_test_x")
+    assert result.returncode == 1
+    assert "masthead.E002" in result.stderr + result.stdout
+    assert "STRIPE_WEBHOOK_SECRET" in result.stderr + result.stdout

@@ -50,7 +50,7 @@ def test_results_page_counts_charts_and_escapes_free_text(editor, answered):
 
 def test_csv_export_one_row_per_response_and_formula_safe(editor, answered):
     response = editor.get(f"/admin/callouts/{answered.pk}/results.csv")
-    assert response.status_code == 200 and response["Content-Type"] == "text/csv"
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][4:] == [
         "Do you live in Asia?",

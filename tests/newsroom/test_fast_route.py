@@ -92,3 +92,17 @@ def test_editor_preview_shows_the_whole_draft_without_metering(world, rf):
     from masthead.access.models import MeterView, ReaderEvent
 
     assert not MeterView.objects.exists() and not ReaderEvent.objects.exists()
+
+
+@pytest.mark.parametrize("on", ["article", "section"])
+def test_new_view_restriction_applies_at_once_on_the_fast_route(client, world, on):
+    from wagtail.models import PageViewRestriction
+
+    page = factories.article(world)
+    assert client.get(page.public_path).status_code == 200  # the route is now cached
+    restricted = page if on == "article" else world
+    restriction = PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    response = client.get(page.public_path)
+    assert response.status_code == 302 and "login" in response.url
+    restriction.delete()
+    assert client.get(page.public_path).status_code == 200

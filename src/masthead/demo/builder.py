@@ -45,6 +45,7 @@ from masthead.newsroom.models import (
     SectionPage,
     Topic,
 )
+from masthead.newsroom.site_record import site_record_sync
 
 from . import callout, images
 from .text import SPONSOR, Story, Writer, short_slug
@@ -192,6 +193,7 @@ class DemoBuilder:
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.save()
+        site_record_sync()
         if welcome is not None and welcome.specific_class is Page and not welcome.numchild:
             welcome.delete()
             home.refresh_from_db()

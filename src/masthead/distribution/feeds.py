@@ -33,6 +33,9 @@ class ArticleFeed(Feed):
     def item_link(self, item):
         return settings.SITE_URL + item.public_path
 
+    # A guid that survives a change of slug or section, so it is not the permalink.
+    item_guid_is_permalink = False
+
     def item_guid(self, item):
         return f"{settings.SITE_URL}/?p={item.pk}"
 

@@ -4,21 +4,38 @@ Follows search engines' guidance for paywalled content: ``isAccessibleForFree`` 
 an article that is not open to everyone, and ``hasPart`` names the CSS selector of the gated
 part (``.paywalled-content``). ``articleBody`` carries the full text only when the article is
 free for everyone, and otherwise only the preview that every reader sees.
+
+The data describes the article, not the viewer: it is built from what the gate shows an
+anonymous reader without counting, so a subscriber's page carries the same JSON-LD as anyone's.
+Sponsored content names its sponsor as author: the newsroom did not write it.
 """
 
 import json
 
 from django.conf import settings
 
+from masthead.access.gate import gate_article
+from masthead.access.readers import reader_for_user
+
 GATED_SELECTOR = ".paywalled-content"
 
 
-def article_jsonld(article, gated) -> dict:
+def _authors(article) -> list[dict]:
+    if article.is_sponsored:
+        return [{"@type": "Organization", "name": article.sponsor}]
+    return [
+        {"@type": "Person", "name": a["name"], "url": settings.SITE_URL + a["url"]}
+        for a in article.authors
+    ]
+
+
+def article_jsonld(article) -> dict:
     """``article`` is an article snapshot (``masthead.newsroom.snapshots``)."""
     url = settings.SITE_URL + article.public_path
-    free_for_all = gated.decision.reason in {"free", "sponsored", "promotion"}
+    public = gate_article(reader_for_user(None), article, count=False, channel="jsonld")
+    free_for_all = public.full_text
     # Full text only where the article is free for everyone; otherwise the public preview.
-    shown = gated.preview + (gated.rest if free_for_all else [])
+    shown = public.preview + public.rest
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -31,10 +48,7 @@ def article_jsonld(article, gated) -> dict:
         "dateModified": (article.last_published_at or article.first_published_at).isoformat()
         if (article.last_published_at or article.first_published_at)
         else None,
-        "author": [
-            {"@type": "Person", "name": a["name"], "url": settings.SITE_URL + a["url"]}
-            for a in article.authors
-        ],
+        "author": _authors(article),
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": settings.WAGTAIL_SITE_NAME,

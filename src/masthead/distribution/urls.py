@@ -1,12 +1,12 @@
 from django.urls import include, path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from . import feeds, views
+from .sitemaps import site_sitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", site_sitemap, name="sitemap"),
     path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
     path("feeds/latest/", feeds.LatestFeed(), name="feed-latest"),
     path("api/v1/", include("masthead.distribution.api.urls")),

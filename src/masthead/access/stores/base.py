@@ -52,3 +52,11 @@ class MeterStore(ABC):
     @abstractmethod
     def clear(self, reader_key: str, month: str) -> None:
         """Forget a reader's month (staff reset, tests)."""
+
+    @abstractmethod
+    def prune(self, before_month: str) -> int:
+        """Forget every month before ``before_month`` (``YYYY-MM``), for all readers.
+
+        Closed months never count again, so their views are only weight. Returns how many
+        entries went (rows for the database, reader-month sets for Redis and memory).
+        """

@@ -28,6 +28,8 @@ from ..locks import serialize
 from ..models import MeterView
 from .base import MeterResult, MeterStore
 
+PRUNE_BATCH = 5000
+
 
 def _lock(reader_key: str, month: str) -> bool:
     """Serialize this transaction's writes for the reader's month; False where not needed."""
@@ -104,3 +106,16 @@ class DatabaseMeterStore(MeterStore):
 
     def clear(self, reader_key: str, month: str) -> None:
         self._views(reader_key, month).delete()
+
+    def prune(self, before_month: str, batch: int = PRUNE_BATCH) -> int:
+        """Delete closed months in batches, so no transaction holds SQLite's write lock long."""
+        removed = 0
+        while True:
+            ids = list(
+                MeterView.objects.filter(month__lt=before_month).values_list("pk", flat=True)[
+                    :batch
+                ]
+            )
+            if not ids:
+                return removed
+            removed += MeterView.objects.filter(pk__in=ids).delete()[0]

@@ -41,3 +41,10 @@ class MemoryMeterStore(MeterStore):
     def clear(self, reader_key: str, month: str) -> None:
         with self._lock:
             self._views.pop((reader_key, month), None)
+
+    def prune(self, before_month: str) -> int:
+        with self._lock:
+            closed = [key for key in self._views if key[1] < before_month]
+            for key in closed:
+                del self._views[key]
+            return len(closed)

@@ -89,3 +89,20 @@ class RedisMeterStore(MeterStore):
     def clear(self, reader_key: str, month: str) -> None:
         with self._reaching("clear"):
             self.client.delete(self._key(reader_key, month))
+
+    def prune(self, before_month: str) -> int:
+        """Unlink the sets of closed months (keys ``<prefix>:<YYYY-MM>:<reader>``). Their
+        expiry would drop them within 40 days; pruning returns the memory at once."""
+        start = len(self.prefix) + 1
+        removed = 0
+        with self._reaching("prune"):
+            closed: list[bytes] = []
+            for key in self.client.scan_iter(match=f"{self.prefix}:*", count=1000):
+                if key[start : start + 7].decode(errors="replace") < before_month:
+                    closed.append(key)
+                if len(closed) >= 500:
+                    removed += int(self.client.unlink(*closed))
+                    closed = []
+            if closed:
+                removed += int(self.client.unlink(*closed))
+        return removed

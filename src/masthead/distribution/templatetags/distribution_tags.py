@@ -7,8 +7,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def article_structured_data(article, gated):
-    data = article_jsonld(article, gated)
+def article_structured_data(article):
+    data = article_jsonld(article)
     return mark_safe(  # noqa: S308 - to_script_json escapes <, > and &
         f'<script type="application/ld+json">{to_script_json(data)}</script>'
     )

@@ -43,7 +43,9 @@ def _rows(callout: Callout, questions: list[CalloutQuestion]):
 
 def callout_csv_response(callout: Callout) -> StreamingHttpResponse:
     questions = list(callout.questions.all())
-    response = StreamingHttpResponse(_rows(callout, questions), content_type="text/csv")
+    response = StreamingHttpResponse(
+        _rows(callout, questions), content_type="text/csv; charset=utf-8"
+    )
     name = slugify(callout.title)[:60] or "callout"
     response["Content-Disposition"] = f'attachment; filename="{name}-{callout.pk}.csv"'
     return response
