@@ -7,7 +7,19 @@ import pytest
 
 import masthead.metering as metering
 
-MODULES = ["", ".policy", ".months", ".meter", ".decision", ".rules", ".ledger", ".messages"]
+MODULES = [
+    "",
+    ".policy",
+    ".months",
+    ".meter",
+    ".decision",
+    ".rules",
+    ".ledger",
+    ".messages",
+    ".replays",
+    ".estimate",
+    ".assignment",
+]
 
 
 @pytest.mark.parametrize("suffix", MODULES)

@@ -17,7 +17,9 @@ Worked example, an anonymous reader's month under the default policy (3 free art
 
 Modules: ``policy`` (the inputs), ``months`` (meter months in the publication's zone),
 ``meter`` (check-and-count), ``decision`` (the outputs and walls), ``rules`` (assess, conclude,
-decide), ``messages`` (meter message templates), ``ledger`` (an in-memory meter for simulation).
+decide), ``messages`` (meter message templates), ``ledger`` (an in-memory meter for
+simulation), ``replays`` (recorded views decided again under a candidate policy), ``estimate``
+(predictions with intervals: wall rates, IPW), ``assignment`` (sticky experiment variants).
 """
 
 from .decision import Assessment, Decision, Outcome, Wall, wall_for
@@ -26,19 +28,24 @@ from .messages import meter_variables, render_message
 from .meter import Tally, tally
 from .months import month_key, month_name, resets_at
 from .policy import Access, ArticleFacts, Lapse, Policy, Reader, ReaderKind, Window
+from .replays import Candidate, Counts, Fact, Replay, replay
 from .rules import assess, conclude, decide, settle
 
 __all__ = [
     "Access",
     "ArticleFacts",
     "Assessment",
+    "Candidate",
+    "Counts",
     "Decision",
+    "Fact",
     "Lapse",
     "Ledger",
     "Outcome",
     "Policy",
     "Reader",
     "ReaderKind",
+    "Replay",
     "Tally",
     "Wall",
     "Window",
@@ -49,6 +56,7 @@ __all__ = [
     "month_name",
     "meter_variables",
     "render_message",
+    "replay",
     "resets_at",
     "settle",
     "tally",
