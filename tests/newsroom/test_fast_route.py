@@ -77,7 +77,7 @@ def test_private_article_is_not_served_by_the_fast_route(client, world):
 
 def test_editor_preview_shows_the_whole_draft_without_metering(world, rf):
     from masthead.access.identity import DeviceIdentity
-    from masthead.newsroom.views import render_article
+    from masthead.newsroom.reading import render_article
 
     page = factories.article(world, access="subscribers")
     page.title = "Draft headline"

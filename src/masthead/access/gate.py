@@ -33,9 +33,9 @@ from masthead.metering import (
     resets_at,
     wall_for,
 )
-from masthead.newsroom.body import split_body
 
 from . import events
+from .cut import split_body
 from .gifts import redeem_gift
 from .policy import current_policy, meter_settings, promotion_windows
 from .readers import ReaderContext

@@ -16,6 +16,7 @@ import re
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -24,6 +25,7 @@ from masthead.metering import month_key
 from .locks import serialize
 from .models import GiftLink, GiftRedemption
 from .policy import current_policy, meter_settings
+from .readers import reader_for_user
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
@@ -34,6 +36,11 @@ class GiftError(Exception):
         self.code, self.message = code, message
 
 
+def gift_url(link) -> str:
+    """The absolute URL a subscriber shares: the article's address with ``?gift=<token>``."""
+    return f"{settings.SITE_URL}{link.article.public_path}?gift={link.token}"
+
+
 def gifts_left(user, now=None) -> int:
     month = month_key(now or timezone.now(), current_policy().time_zone)
     used = GiftLink.objects.filter(sender=user, month=month).count()
@@ -42,8 +49,6 @@ def gifts_left(user, now=None) -> int:
 
 def create_gift_link(user, article, now=None) -> tuple[GiftLink, int]:
     """Create a gift link for a subscriber, or raise ``GiftError``."""
-    from .readers import reader_for_user
-
     now = now or timezone.now()
     if reader_for_user(user, now=now).status != "subscriber":
         raise GiftError("not_subscriber", "Gift links are a benefit for subscribers.")

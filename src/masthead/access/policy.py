@@ -6,9 +6,12 @@ Staff edit the allowances in Wagtail's settings; a change reaches every server p
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Site
 
 from masthead import caching
 from masthead.metering import Policy, Window
+
+from .models import MeterSettings, Promotion
 
 POLICY_CACHE_SECONDS = 30
 LOCAL_SECONDS = 5
@@ -16,10 +19,6 @@ _KEY = "access:policy:v1"
 
 
 def _load() -> dict:
-    from wagtail.models import Site
-
-    from .models import MeterSettings, Promotion
-
     site = Site.objects.filter(is_default_site=True).first()
     meter = MeterSettings.for_site(site) if site else MeterSettings()
     now = timezone.now()

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from masthead.billing.selectors import entitlement_for
 from masthead.metering import Lapse, Reader, ReaderKind
 
 
@@ -41,8 +42,6 @@ class ReaderContext:
 
 
 def reader_for_user(user, device=None, now=None) -> ReaderContext:
-    from masthead.billing.selectors import entitlement_for
-
     if user is None or not getattr(user, "is_authenticated", False):
         return ReaderContext(Reader(ReaderKind.ANONYMOUS), None, device)
     ent = entitlement_for(user, now or timezone.now())

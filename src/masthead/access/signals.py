@@ -1,8 +1,11 @@
 """Signal receivers: thin adapters that call services, nothing more."""
 
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from .models import MeterSettings, Promotion
+from .policy import clear_policy_cache
 from .services import carry_device_views_to_account
 
 
@@ -13,16 +16,10 @@ def _carry_device_views(sender, request, user, **kwargs):
 
 
 def _clear_policy(**kwargs):
-    from .policy import clear_policy_cache
-
     clear_policy_cache()
 
 
 def connect_policy_receivers():
-    from django.db.models.signals import post_delete, post_save
-
-    from .models import MeterSettings, Promotion
-
     for model in (MeterSettings, Promotion):
         post_save.connect(_clear_policy, sender=model, dispatch_uid=f"policy-save-{model.__name__}")
         post_delete.connect(

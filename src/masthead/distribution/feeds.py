@@ -1,4 +1,5 @@
-"""RSS 2.0 feeds: the latest articles, and one per section.
+"""RSS 2.0 feeds: the latest articles (``/feeds/latest/``), and one per section
+(``/<section>/feed/``).
 
 Feed readers are anonymous and nothing in a feed is counted, so each item asks the gate with
 ``count=False``: a gated article contributes its headline and standfirst, and only articles
@@ -7,12 +8,14 @@ open to everyone (free, sponsored, or inside a promotion) carry their full text.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
 from masthead.access.gate import gate_article
 from masthead.access.readers import reader_for_user
+from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
 
 FEED_SIZE = 30
@@ -86,8 +89,13 @@ class LatestFeed(ArticleFeed):
 
 
 class SectionFeed(ArticleFeed):
+    """``/<section>/feed/``: a live, public section's latest articles."""
+
     def get_object(self, request, section=None):
-        return section
+        page = SectionPage.objects.live().public().filter(slug=section, depth=3).first()
+        if page is None:
+            raise Http404("There is no such section.")
+        return page
 
     def title(self, section):
         return f"{settings.WAGTAIL_SITE_NAME}: {section.title}"

@@ -9,5 +9,6 @@ urlpatterns = [
     path("sitemap.xml", site_sitemap, name="sitemap"),
     path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
     path("feeds/latest/", feeds.LatestFeed(), name="feed-latest"),
+    path("<slug:section>/feed/", feeds.SectionFeed(), name="feed-section"),
     path("api/v1/", include("masthead.distribution.api.urls")),
 ]

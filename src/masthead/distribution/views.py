@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -23,8 +24,6 @@ def healthz(request):
     except Exception:
         status["database"] = "down"
         code = 503
-    from django.conf import settings
-
     if settings.REDIS_URL:
         try:
             cache.set("healthz", "1", 5)
@@ -39,8 +38,6 @@ def healthz(request):
 @require_GET
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
-    from django.conf import settings
-
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -11,12 +11,12 @@ the editor enabled results. Register it in the article body as::
 from django.middleware.csrf import get_token
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .callouts.forms import CalloutForm
+from .callouts.selectors import has_answered, poll_results, respondent_key
+
 
 def callout_state(callout, request) -> dict:
     """What this reader should see of ``callout``; reads only, never creates a device."""
-    from .callouts.forms import CalloutForm
-    from .callouts.selectors import has_answered, poll_results, respondent_key
-
     if request is None:
         return {"static": True}
     answered = request.GET.get("answered") == str(callout.pk) or has_answered(

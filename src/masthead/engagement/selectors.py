@@ -4,7 +4,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from masthead import caching
+from masthead.access.policy import active_promotion
 
+from .dismissals import dismissed_keys
 from .models import Banner
 
 CACHE_SECONDS = 30
@@ -34,10 +36,6 @@ def live_banners(now=None) -> list[Banner]:
 
 
 def banners_for(request) -> list:
-    from masthead.access.policy import active_promotion
-
-    from .views import dismissed_keys
-
     path = request.path
     dismissed = dismissed_keys(request)
     shown = []

@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from masthead.access.gifts import gifts_left
+from masthead.access.gifts import gift_url, gifts_left
 from masthead.access.models import GiftLink
 from masthead.access.readers import reader_for_user
-from masthead.access.views import gift_url
 from masthead.billing.models import AccessGrant, Subscription
 from masthead.billing.providers import get_provider
 from masthead.billing.selectors import current_subscription

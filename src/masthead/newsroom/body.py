@@ -1,27 +1,12 @@
-"""Cutting an article body into its always-public preview and the gated rest.
+"""The plain text of an article body, for search and structured data.
 
-The preview is everything up to and including the Nth paragraph block, so a crosshead or
-image that sits between the first paragraphs stays with them::
-
-    >>> preview, rest = split_body(article.body, paragraphs=2)
-
-``rest`` is what the gate withholds from readers who are not entitled.
+``body_text(body, limit_paragraphs=N)`` is the text of the always-public preview only, cut
+exactly as the gate cuts it (``masthead.access.cut.split_body``).
 """
 
 from django.utils.html import strip_tags
 
-
-def split_body(body, paragraphs: int) -> tuple[list, list]:
-    blocks = list(body)
-    if paragraphs <= 0:
-        return [], blocks
-    seen = 0
-    for index, block in enumerate(blocks):
-        if block.block_type == "paragraph":
-            seen += 1
-            if seen == paragraphs:
-                return blocks[: index + 1], blocks[index + 1 :]
-    return blocks, []
+from masthead.access.cut import split_body
 
 
 def block_text(block) -> str:

@@ -7,37 +7,19 @@ so a page view does not query them.
 from django.conf import settings
 
 from masthead import caching
+from masthead.engagement.selectors import banners_for
+
+from .publication import PUBLICATION_KEY, publication_settings
+from .selectors import sections_for_navigation
 
 NAV_KEY = "newsroom:nav:v1"
-PUBLICATION_KEY = "newsroom:publication:v1"
 CACHE_SECONDS = 60
 LOCAL_SECONDS = 5
-
-
-def publication_settings() -> dict:
-    data = caching.get(PUBLICATION_KEY, local_seconds=LOCAL_SECONDS)
-    if data is None:
-        from wagtail.models import Site
-
-        from .models import PublicationSettings
-
-        site = Site.objects.filter(is_default_site=True).first()
-        obj = PublicationSettings.for_site(site) if site else PublicationSettings()
-        data = {
-            "tagline": obj.tagline,
-            "description": obj.description,
-            "contact_email": obj.contact_email,
-            "share_campaign_tags": obj.share_campaign_tags,
-        }
-        caching.set(PUBLICATION_KEY, data, CACHE_SECONDS, local_seconds=LOCAL_SECONDS)
-    return data
 
 
 def navigation() -> list[dict]:
     data = caching.get(NAV_KEY, local_seconds=LOCAL_SECONDS)
     if data is None:
-        from .selectors import sections_for_navigation
-
         data = [
             {"title": s.title, "slug": s.slug, "public_path": s.public_path}
             for s in sections_for_navigation()
@@ -53,8 +35,6 @@ def clear_publication_caches(**kwargs) -> None:
 def publication(request):
     if request.path.startswith(("/admin/", "/static/", "/media/")):
         return {}
-    from masthead.engagement.selectors import banners_for
-
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": settings.SITE_URL,

@@ -12,6 +12,9 @@ from wagtail.views import serve as wagtail_serve
 
 from masthead import caching
 
+from .models.articles import ArticlePage
+from .models.sections import SectionPage
+from .reading import render_article
 from .snapshots import snapshot_for, snapshot_key
 
 ROUTE_SECONDS = 10
@@ -24,8 +27,6 @@ def route_key(section: str, slug: str) -> str:
 
 
 def _lookup(section: str, slug: str):
-    from .models import ArticlePage, SectionPage
-
     parent = SectionPage.objects.filter(slug=section, depth=3).values_list("path", flat=True)
     parent_path = next(iter(parent), None)
     if parent_path is None:
@@ -65,8 +66,6 @@ def forget_route(page) -> None:
 
 
 def article_view(request, section: str, slug: str, print_view: bool = False):
-    from .views import render_article
-
     if settings.MASTHEAD_FAST_ARTICLES and request.method in ("GET", "HEAD"):
         snap = article_for_path(section, slug)
         if snap is not None:

@@ -4,26 +4,15 @@ Every list prefetches what its cards show (section, authors, lead image), so a l
 fixed number of queries however long it is.
 """
 
-from django.db.models import Prefetch
-
-from .models import ArticleAuthor, ArticlePage, SectionPage
+from .models.articles import ArticlePage
+from .models.sections import SectionPage
 
 RAIL_SIZE = 4
 
 
 def live_articles():
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .select_related("lead_image", "primary_topic")
-        .prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-            )
-        )
-        .order_by("-first_published_at", "-pk")
-    )
+    """Live, public articles, newest first, ready for cards (``ArticleQuerySet.for_cards``)."""
+    return ArticlePage.objects.for_cards()
 
 
 def attach_sections(articles):

@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from .context_processors import clear_publication_caches
+from .models import ArticlePage, PublicationSettings, SectionPage
 from .routing import forget_route
 from .site_record import site_record_sync
 
@@ -38,8 +39,6 @@ def _migrated(sender, using="default", **kwargs):
 
 
 def connect():
-    from .models import ArticlePage, PublicationSettings, SectionPage
-
     for model in (ArticlePage, SectionPage):
         page_published.connect(_page_changed, sender=model, dispatch_uid=f"pub-{model.__name__}")
         page_unpublished.connect(

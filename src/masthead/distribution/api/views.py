@@ -10,13 +10,13 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 
 from masthead.access.gate import gate_article
-from masthead.access.gifts import GiftError, create_gift_link
+from masthead.access.gifts import GiftError, create_gift_link, gift_url
 from masthead.access.policy import current_policy
 from masthead.access.readers import reader_for_user
 from masthead.access.stores import MeterStoreUnavailable, get_meter_store
-from masthead.access.views import gift_url
 from masthead.members.models import ApiToken
 from masthead.metering import month_key, resets_at
+from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
 from masthead.newsroom.snapshots import snapshot_for
 
@@ -87,8 +87,6 @@ def article_list(request):
 
 
 def _section_path(slug):
-    from masthead.newsroom.models import SectionPage
-
     section = SectionPage.objects.filter(slug=slug[:255]).only("path").first()
     if section is None:
         raise ApiError(404, "section_not_found", f"There is no section '{slug[:60]}'.")

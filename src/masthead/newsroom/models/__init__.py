@@ -1,6 +1,12 @@
-"""Newsroom models: the publication's pages (home, section, article) and its snippets."""
+"""Newsroom models: the publication's pages (home, section, article) and its snippets.
 
-from .pages import ArticleAuthor, ArticlePage, HomePage, SectionPage
+Import order matters only in one direction: ``articles`` and ``sections`` need nothing from
+``home``, and ``home`` asks ``newsroom.selectors`` (which reads articles and sections).
+"""
+
+from .articles import ArticleAuthor, ArticlePage
+from .home import HomePage
+from .sections import SectionPage
 from .settings import PublicationSettings
 from .snippets import Author, Topic
 

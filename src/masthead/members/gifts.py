@@ -1,20 +1,14 @@
-"""Creating a gift link from the article page (the API has its own endpoint)."""
+"""Creating a gift link from the form under an article (the API has its own endpoint)."""
 
 import re
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
+from masthead.access.gifts import GiftError, create_gift_link, gift_url
 from masthead.newsroom.selectors import live_articles
-
-from .gifts import GiftError, create_gift_link
-
-
-def gift_url(link) -> str:
-    return f"{settings.SITE_URL}{link.article.public_path}?gift={link.token}"
 
 
 @login_required

@@ -1,0 +1,60 @@
+"""Rendering an article for a reader: the page and print views, always through the gate.
+
+Both the fast route (``newsroom.routing``) and Wagtail's own routing (``ArticlePage``'s routes,
+previews) end here. This module imports no page model, so the models can import it.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from masthead.access.gate import gate_article
+from masthead.access.readers import preview_reader, reader_for_request
+from masthead.billing.selectors import wall_offers
+
+from .publication import publication_settings
+from .share import share_links
+from .shells import render_article_page
+from .snapshots import ArticleSnapshot, build_snapshot, snapshot_for
+
+
+def render_article(request, article, template: str):
+    """Render an article with exactly the body the gate allows for this reader.
+
+    ``article`` is a live page (Wagtail's routing, previews) or its snapshot (the fast route);
+    either way the page is rendered from a snapshot and cut by the one gate function.
+    """
+    preview = getattr(request, "is_preview", False)
+    if not isinstance(article, ArticleSnapshot):
+        article = build_snapshot(article) if preview else snapshot_for(article)
+    gift = (request.GET.get("gift") or "")[:64] or None
+    # An editor previewing a draft sees all of it, and the preview costs no meter.
+    reader = preview_reader(request.user) if preview else reader_for_request(request)
+    gated = gate_article(reader, article, gift=gift, count=not preview)
+    publication = publication_settings()
+    context = {
+        "page": article,
+        "self": article,
+        "gated": gated,
+        "decision": gated.decision,
+        "share_links": share_links(
+            settings.SITE_URL + article.public_path,
+            article.title,
+            article.standfirst,
+            campaign=publication["share_campaign_tags"],
+        ),
+        "wall_offers": wall_offers() if gated.wall else [],
+        "gifted": gated.decision.reason == "gift",
+        "noindex": bool(gift) or preview,
+        "campaign": publication["share_campaign_tags"],
+    }
+    cacheable = not preview and not any(b.live_id for b in article.body)
+    html = render_article_page(request, template, context, cacheable=cacheable)
+    response = HttpResponse(html)
+    # The page depends on the reader: no shared cache may store it, and full text never
+    # sits in any HTTP cache.
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie", "Authorization"])
+    if context["noindex"]:
+        response["X-Robots-Tag"] = "noindex"
+    return response
