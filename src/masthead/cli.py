@@ -98,11 +98,22 @@ def cmd_serve(opts) -> int:
 
 
 def _check_migrations() -> None:
-    from django.db import connection
+    from django.db import DatabaseError, connection
     from django.db.migrations.executor import MigrationExecutor
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        s = connection.settings_dict
+        where = s["NAME"] if connection.vendor == "sqlite" else f"{s['HOST']}:{s['PORT']}"
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(
+            f"masthead serve: cannot reach the database (DATABASE_URL, {where}): {reason}",
+            file=sys.stderr,
+        )
+        raise SystemExit(2) from None
+    if pending:
         print("Unapplied migrations: run `masthead manage migrate` first.", file=sys.stderr)
         raise SystemExit(2)
 

@@ -10,6 +10,8 @@ from masthead.distribution import urls as distribution_urls
 from masthead.newsroom import urls as newsroom_urls
 from masthead.newsroom.routing import article_view
 
+handler500 = "masthead.faults.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -8,6 +8,7 @@ this worker's data dir (secret key), test database and Redis database.
 import os
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -37,40 +38,52 @@ def test_database_url() -> str:
 
 @contextmanager
 def live_server(workers: int = 2, extra_env: dict | None = None):
-    port = free_port()
+    """The production server on the test database."""
+    env = {"DATABASE_URL": test_database_url(), **(extra_env or {})}
+    with running_server(env, workers=workers) as base:
+        yield base
+
+
+@contextmanager
+def running_server(
+    extra_env: dict, workers: int = 2, ready_path: str = "/healthz", port: int | None = None
+):
+    """The production server's command line with ``extra_env``; yields its base URL once
+    ``ready_path`` answers 200. Its log goes to a file, never a pipe that could fill up."""
+    port = port or free_port()
     pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
     env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tests.settings",
-        PYTHONPATH=pythonpath,
-        DATABASE_URL=test_database_url(),
-        **(extra_env or {}),
+        os.environ, DJANGO_SETTINGS_MODULE="tests.settings", PYTHONPATH=pythonpath, **extra_env
     )
-    proc = subprocess.Popen(
-        granian_command("127.0.0.1", port, workers),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError as exc:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        "server did not start: "
-                        + proc.stderr.read().decode(errors="replace")[-2000:]
-                    ) from exc
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            granian_command("127.0.0.1", port, workers),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        base = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            wait_until_ready(proc, base + ready_path, log)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def wait_until_ready(proc, url: str, log, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError as exc:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                tail = log.read().decode(errors="replace")[-2000:]
+                raise RuntimeError("server did not start: " + tail) from exc
+        time.sleep(0.2)

@@ -61,6 +61,18 @@ def reader_for_request(request, now=None) -> ReaderContext:
     return ctx
 
 
+def is_speculative(request) -> bool:
+    """A browser's prefetch or prerender (``Sec-Purpose`` or the older ``Purpose`` header):
+    the reader may never open the page, so it must not spend a free article."""
+    purpose = request.headers.get("Sec-Purpose") or request.headers.get("Purpose") or ""
+    return "prefetch" in purpose.lower()
+
+
+def counts_views(request) -> bool:
+    """Whether this request may count a view: never for HEAD, never for a prefetch."""
+    return request.method != "HEAD" and not is_speculative(request)
+
+
 def preview_reader(user) -> ReaderContext:
     """The reader of a CMS preview: an editor, who must see the whole draft, uncounted."""
     return ReaderContext(Reader(ReaderKind.ENTITLED), user, None)

@@ -50,7 +50,7 @@ def choose_offer(request, slug):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def test_checkout(request):
     """The demo provider's checkout page: clearly a test, no card, no money."""
     provider = get_provider()

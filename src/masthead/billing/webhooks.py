@@ -36,6 +36,13 @@ def _error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"error": {"code": code, "message": message}}, status=status)
 
 
+def _is_json_object(body: bytes) -> bool:
+    try:
+        return isinstance(json.loads(body), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
@@ -45,6 +52,8 @@ def stripe_webhook(request):
         return _error(400, "not_configured", "Stripe webhooks are not configured.")
     from .providers.stripe.client import BadSignature, StripeFailure  # the SDK, only when used
 
+    if not _is_json_object(request.body):
+        return _error(400, "invalid_event", "A webhook body must be a JSON object.")
     try:
         event = provider.api.construct_event(
             request.body, request.headers.get("Stripe-Signature"), secret

@@ -9,12 +9,12 @@ from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from masthead.newsroom.selectors import attach_sections, live_articles
 
 
-@require_GET
+@require_safe
 def healthz(request):
     status = {"database": "ok", "cache": "absent"}
     code = 200
@@ -35,7 +35,7 @@ def healthz(request):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
     lines = [
@@ -54,7 +54,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=300)
 def news_sitemap(request):
     """Google News sitemap: articles of the last two days, sponsored content left out."""

@@ -32,9 +32,25 @@ def clear_publication_caches(**kwargs) -> None:
     caching.delete(NAV_KEY, PUBLICATION_KEY)
 
 
+# Admin, static and media requests skip the reader context (no navigation or banner
+# lookups), but their error pages extend base.html, so they get its names, empty.
+# (A filter argument such as ``default:publication.tagline`` must exist, so the keys are there.)
+BARE_PUBLICATION = {
+    "tagline": "",
+    "description": "",
+    "contact_email": "",
+    "share_campaign_tags": "",
+}
+BARE_CONTEXT = {"publication": BARE_PUBLICATION, "nav_sections": [], "banners": []}
+
+
 def publication(request):
     if request.path.startswith(("/admin/", "/static/", "/media/")):
-        return {}
+        return {
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_url": settings.SITE_URL,
+            **BARE_CONTEXT,
+        }
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": settings.SITE_URL,

@@ -9,7 +9,12 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from masthead.access.gate import gate_article
-from masthead.access.readers import preview_reader, reader_for_request
+from masthead.access.readers import (
+    counts_views,
+    is_speculative,
+    preview_reader,
+    reader_for_request,
+)
 from masthead.billing.selectors import wall_offers
 
 from .publication import publication_settings
@@ -30,7 +35,13 @@ def render_article(request, article, template: str):
     gift = (request.GET.get("gift") or "")[:64] or None
     # An editor previewing a draft sees all of it, and the preview costs no meter.
     reader = preview_reader(request.user) if preview else reader_for_request(request)
-    gated = gate_article(reader, article, gift=gift, count=not preview)
+    gated = gate_article(reader, article, gift=gift, count=not preview and counts_views(request))
+    if gated.decision.reason == "uncounted-channel" and is_speculative(request):
+        # A prefetch of an article that would cost a free view: a non-2xx answer makes the
+        # browser drop it and load the page for real when the reader opens it.
+        response = HttpResponse("Not prefetchable.", status=503, content_type="text/plain")
+        response["Cache-Control"] = "no-store"
+        return response
     publication = publication_settings()
     context = {
         "page": article,

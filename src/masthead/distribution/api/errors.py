@@ -20,11 +20,18 @@ def error_response(status: int, code: str, message: str) -> JsonResponse:
 def api_endpoint(*methods: str):
     """Wrap an API view: method check, JSON errors, private caching."""
 
+    if "GET" in methods and "HEAD" not in methods:
+        methods = (*methods, "HEAD")  # every GET answers HEAD (the body is dropped)
+
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in methods:
-                response = error_response(405, "method_not_allowed", f"Use {' or '.join(methods)}.")
+                response = error_response(
+                    405,
+                    "method_not_allowed",
+                    f"Use {' or '.join(m for m in methods if m != 'HEAD')}.",
+                )
                 response["Allow"] = ", ".join(methods)
                 return response
             try:
@@ -46,8 +53,11 @@ def json_body(request) -> dict:
     if content_type == "application/json":
         try:
             data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from exc
+            # Lone surrogates ("\ud800") parse, but no database or encoder can take them.
+            json.dumps(data, ensure_ascii=False).encode()
+        except (ValueError, UnicodeError, RecursionError):
+            # RecursionError: JSON nested deeper than the parser's stack (1,000 levels).
+            raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from None
         if not isinstance(data, dict):
             raise ApiError(400, "invalid_json", "The request body must be a JSON object.")
     else:

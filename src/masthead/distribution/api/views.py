@@ -12,7 +12,7 @@ from django.utils import timezone
 from masthead.access.gate import gate_article
 from masthead.access.gifts import GiftError, create_gift_link, gift_url
 from masthead.access.policy import current_policy
-from masthead.access.readers import reader_for_user
+from masthead.access.readers import counts_views, reader_for_user
 from masthead.access.stores import MeterStoreUnavailable, get_meter_store
 from masthead.members.models import ApiToken
 from masthead.metering import month_key, resets_at
@@ -103,7 +103,7 @@ def article_detail_view(request, article_id):
     snap = snapshot_for(article)
     ctx = reader_for_user(user, request.device)
     gift = (request.GET.get("gift") or "")[:64] or None
-    gated = gate_article(ctx, snap, channel="api", gift=gift)
+    gated = gate_article(ctx, snap, channel="api", gift=gift, count=counts_views(request))
     return JsonResponse(article_detail(snap, gated))
 
 
