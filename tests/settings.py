@@ -33,6 +33,7 @@ if os.environ.get("REDIS_URL"):
     _db = int(WORKER[2:]) + 2 if WORKER.startswith("gw") else 1
     os.environ["REDIS_URL"] = urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{_db}").geturl()
 
+from masthead import config  # noqa: E402
 from masthead.settings import *  # noqa: E402,F403
 from masthead.settings import ALLOWED_HOSTS, DATA_DIR, DATABASES, STORAGES  # noqa: E402
 
@@ -54,5 +55,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-# Every reader event is written at once, so a test sees it without flushing.
-READER_EVENT_BATCH_SIZE = 1
+# Every reader event is written at once, so a test sees it without flushing (the live server
+# of tests/events/test_buffer_live.py turns batching back on with MASTHEAD_EVENTS_IMMEDIATE=0).
+MASTHEAD_EVENTS_IMMEDIATE = config.boolean("MASTHEAD_EVENTS_IMMEDIATE", True)

@@ -54,6 +54,7 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 INSTALLED_APPS = [
     "masthead.newsroom",
     "masthead.access",
+    "masthead.events",
     "masthead.members",
     "masthead.billing",
     "masthead.engagement",
@@ -105,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "masthead.access.middleware.ReaderMiddleware",
+    "masthead.events.traffic.TrafficMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -191,8 +193,8 @@ METER_STORE = {
 # What to do when the meter store cannot be reached: "open" shows the article uncounted,
 # "closed" shows the wall. Either way the failure is logged.
 METER_STORE_FAILURE = config.choice("MASTHEAD_METER_FAILURE", "open", ("open", "closed"))
-# Reader events (the funnel) are written in batches of this many (access/events.py).
-READER_EVENT_BATCH_SIZE = 200
+# Reader events are written in batches by a timer (events/buffer.py); 1 writes each at once.
+MASTHEAD_EVENTS_IMMEDIATE = config.boolean("MASTHEAD_EVENTS_IMMEDIATE", False)
 
 TASKS = {
     "default": {
@@ -335,6 +337,9 @@ PAYMENT_PROVIDER = (
     if STRIPE_SECRET_KEY
     else {"BACKEND": "masthead.billing.providers.demo.DemoProvider"}
 )
+# Reader events older than this are deleted by a periodic task (events/retention.py).
+MASTHEAD_EVENT_RETENTION_DAYS = config.integer("MASTHEAD_EVENT_RETENTION_DAYS", 396, minimum=1)
+
 # past_due subscriptions keep access this long while the provider retries the payment.
 MASTHEAD_PAST_DUE_GRACE_DAYS = config.integer("MASTHEAD_PAST_DUE_GRACE_DAYS", 7)
 

@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from masthead.access.models import Promotion, ReaderEvent
+from masthead.access.models import Promotion
 from masthead.access.stores import reset_meter_store
+from masthead.events.models import ReaderEvent
 from tests import factories
 from tests.factories import CANARY, PASSWORD
 
@@ -87,7 +88,5 @@ def test_decisions_are_recorded_as_events(client, world):
     for page in pages:
         client.get(page.public_path)
     kinds = list(ReaderEvent.objects.order_by("id").values_list("kind", "wall"))
-    assert kinds.count(("view_counted", "")) == 3
-    assert kinds.count(("meter_message", "")) == 3
-    assert ("wall_shown", "registration") in kinds
+    assert kinds == [("view_counted", "")] * 3 + [("wall_shown", "registration")]
     assert all(key for key in ReaderEvent.objects.values_list("reader_key", flat=True))

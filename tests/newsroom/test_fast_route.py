@@ -89,7 +89,8 @@ def test_editor_preview_shows_the_whole_draft_without_metering(world, rf):
     assert "Draft headline" in html and CANARY in html
     assert "data-paywall" not in html and "data-meter-remaining" not in html
     assert '<meta name="robots" content="noindex">' in html
-    from masthead.access.models import MeterView, ReaderEvent
+    from masthead.access.models import MeterView
+    from masthead.events.models import ReaderEvent
 
     assert not MeterView.objects.exists() and not ReaderEvent.objects.exists()
 

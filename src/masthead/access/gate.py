@@ -168,7 +168,9 @@ def gate_article(
     gated = GatedArticle(decision=decision, preview=preview, rest=rest, reader_status=ctx.status)
     if count:
         _add_copy(gated, ctx, policy, now)
-        events.record_decision(ctx, article.pk, decision, channel)
+        events.record_decision(
+            ctx, article_facts(article), decision, channel, now=now, policy=policy
+        )
     return gated
 
 

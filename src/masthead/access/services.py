@@ -4,6 +4,7 @@ import logging
 
 from django.utils import timezone
 
+from masthead.events.services import merge_record
 from masthead.metering import month_key
 
 from .policy import current_policy
@@ -17,12 +18,16 @@ def carry_device_views_to_account(device_id: str | None, user, now=None) -> int 
 
     A union: an article read on the device and on the account counts once. Returns the
     account's count afterwards, or None when there was nothing to carry or the store is down.
+    A ``device_merged`` reader event records the carry-over.
     """
     if not device_id or user is None:
         return None
-    month = month_key(now or timezone.now(), current_policy().time_zone)
+    now = now or timezone.now()
+    month = month_key(now, current_policy().time_zone)
     try:
-        return get_meter_store().merge(f"d:{device_id}", f"u:{user.pk}", month)
+        count = get_meter_store().merge(f"d:{device_id}", f"u:{user.pk}", month)
     except MeterStoreUnavailable:
         logger.warning("meter store unavailable: device views not carried to user %s", user.pk)
         return None
+    merge_record(f"d:{device_id}", f"u:{user.pk}", month, now)  # so a replay joins the keys
+    return count

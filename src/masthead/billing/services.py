@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import facts
 from .models import AccessGrant, Offer, Subscription
 from .providers.base import CheckoutError
 
@@ -61,6 +62,7 @@ def upsert_subscription(
                 )
                 if not created and version and sub.provider_updated > version:
                     return sub  # an older event arrived late: the stored state is newer
+                old = facts.NEW if created else facts.before(sub)
                 sub.status = status
                 sub.current_period_end = current_period_end
                 sub.trial_end = trial_end
@@ -77,6 +79,7 @@ def upsert_subscription(
                 else:
                     sub.past_due_since = None
                 sub.save()
+                facts.record_changes(old, sub)  # reader events, in this transaction
                 return sub
         except IntegrityError:
             continue  # a concurrent first insert won; read and update it
@@ -121,10 +124,12 @@ def start_subscription(
 
 
 def set_cancel_at_period_end(subscription: Subscription, value: bool) -> Subscription:
+    old = facts.before(subscription)
     Subscription.objects.filter(pk=subscription.pk).update(
         cancel_at_period_end=value, updated_at=timezone.now()
     )
     subscription.refresh_from_db()
+    facts.record_changes(old, subscription)
     if value:
         from .tasks import send_cancellation
 

@@ -10,6 +10,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
+from masthead.events.kinds import EventKind
+from masthead.events.services import click_record, reader_key_of
+from masthead.metering import Wall
+
 from .models import Offer, Plan
 from .providers import CheckoutError, get_provider
 from .selectors import current_subscription, live_offers
@@ -18,6 +22,8 @@ from .services import check_offer_eligibility
 
 def subscribe(request):
     offers = live_offers()
+    for offer in offers:
+        click_record(EventKind.OFFER_SHOWN, reader_key=reader_key_of(request), offer=offer.slug)
     plans = Plan.objects.filter(active=True)
     response = TemplateResponse(
         request,
@@ -31,6 +37,11 @@ def subscribe(request):
 @require_POST
 def choose_offer(request, slug):
     offer = get_object_or_404(Offer.objects.select_related("plan"), slug=slug)
+    wall = request.POST.get("from_wall", "")
+    key = reader_key_of(request)
+    if wall in {str(w) for w in Wall}:
+        click_record(EventKind.WALL_CLICK_OFFER, reader_key=key, wall=wall, offer=slug)
+    click_record(EventKind.OFFER_CHOSEN, reader_key=key, offer=slug, wall=wall[:20])
     if not request.user.is_authenticated:
         target = reverse("billing:subscribe") + "?" + urlencode({"offer": slug})
         return HttpResponseRedirect(reverse("account_signup") + "?" + urlencode({"next": target}))
@@ -46,6 +57,7 @@ def choose_offer(request, slug):
     except CheckoutError as exc:
         messages.error(request, str(exc))
         return HttpResponseRedirect(reverse("billing:subscribe"))
+    click_record(EventKind.CHECKOUT_STARTED, reader_key=key, offer=slug, plan=offer.plan.slug)
     return HttpResponseRedirect(url)
 
 

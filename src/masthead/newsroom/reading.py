@@ -16,6 +16,8 @@ from masthead.access.readers import (
     reader_for_request,
 )
 from masthead.billing.selectors import wall_offers
+from masthead.events.kinds import EventKind
+from masthead.events.services import click_record, reader_key_of
 
 from .publication import publication_settings
 from .share import share_links
@@ -59,6 +61,8 @@ def render_article(request, article, template: str):
         "noindex": bool(gift) or preview,
         "campaign": publication["share_campaign_tags"],
     }
+    if gated.wall and gated.wall["kind"] != "registration":
+        _record_offers_shown(request, context["wall_offers"], gated.wall["kind"], article.pk)
     cacheable = not preview and not any(b.live_id for b in article.body)
     html = render_article_page(request, template, context, cacheable=cacheable)
     response = HttpResponse(html)
@@ -69,3 +73,12 @@ def render_article(request, article, template: str):
     if context["noindex"]:
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _record_offers_shown(request, offers, wall: str, article_id: int) -> None:
+    """The offers a wall displayed: one ``offer_shown`` reader event each (buffered)."""
+    key = reader_key_of(request)
+    for offer in offers:
+        click_record(
+            EventKind.OFFER_SHOWN, reader_key=key, offer=offer.slug, wall=wall, article_id=article_id
+        )

@@ -1,6 +1,7 @@
-"""The paywall's data: meter views, the meter's editable settings, promotions, reader events."""
+"""The paywall's data: meter views, the meter's editable settings, promotions, gift links.
 
-from .events import ReaderEvent
+Reader events moved to ``masthead.events`` (a layer of their own, below billing)."""
+
 from .gifts import GiftLink, GiftRedemption
 from .meter import MeterView
 from .promotions import Promotion
@@ -12,5 +13,4 @@ __all__ = [
     "MeterSettings",
     "MeterView",
     "Promotion",
-    "ReaderEvent",
 ]

@@ -1,0 +1,14 @@
+"""Signal receivers of the members app: thin adapters that call services, nothing more."""
+
+from allauth.account.signals import user_signed_up
+from django.dispatch import receiver
+
+from masthead.events.services import signup_record
+
+
+@receiver(user_signed_up, dispatch_uid="masthead.members.record_signup")
+def _record_signup(sender, request, user, **kwargs):
+    """A registration, as a reader event attributed to what its device did before."""
+    device = getattr(request, "device", None) if request is not None else None
+    device_id = device.peek() if device is not None else None
+    signup_record(f"u:{user.pk}", device_key=f"d:{device_id}" if device_id else "")
