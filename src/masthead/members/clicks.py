@@ -48,4 +48,3 @@ def wall_click(request):
     if next_path and kind is not EventKind.WALL_CLICK_OFFER:
         target = f"{target}?{urlencode({'next': next_path})}"
     return HttpResponseRedirect(target)
-

@@ -80,5 +80,9 @@ def _record_offers_shown(request, offers, wall: str, article_id: int) -> None:
     key = reader_key_of(request)
     for offer in offers:
         click_record(
-            EventKind.OFFER_SHOWN, reader_key=key, offer=offer.slug, wall=wall, article_id=article_id
+            EventKind.OFFER_SHOWN,
+            reader_key=key,
+            offer=offer.slug,
+            wall=wall,
+            article_id=article_id,
         )
