@@ -19,6 +19,9 @@ MODULES = [
     ".replays",
     ".estimate",
     ".assignment",
+    ".model",
+    ".lifecycle",
+    ".history",
 ]
 
 

@@ -7,8 +7,9 @@ each view again with ``rules.assess``/``meter.tally``/``rules.conclude`` under a
 recorded policy, so ``Candidate()`` reproduces every recorded decision exactly.
 
 Speed without a second rulebook: an assessment depends only on (status, access, sponsored,
-promotion, allowances), so ``assess`` runs once per combination and is reused; the meter step
-asks ``tally`` per view and ``conclude`` once per (combination, answer). Memory is bounded by
+promotion, allowances), so ``assess`` runs once per combination, and ``conclude`` once per
+combination and meter-store answer (re-read, newly counted, over the allowance); each view then
+costs a dict lookup and ``meter.tally``'s check-and-count on a set. Memory is bounded by
 readers x month: counted ids are kept for the newest month only (facts come in time order).
 
 A gift view (``gift``) is full and uncounted whatever the rules say: a valid gift link opens
@@ -40,10 +41,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from .decision import Assessment, Outcome, Wall
-from .meter import tally
+from .decision import Decision, Outcome, Wall
 from .policy import Access, ArticleFacts, Lapse, Policy, Reader, ReaderKind, Window
-from .rules import assess, conclude
+from .rules import assess, conclude, settle
 
 MERGE = "device_merged"
 UNMETERED = "view_unmetered"
@@ -143,17 +143,17 @@ class Replay:
     assignments: dict[str, tuple[str, float]] = field(default_factory=dict, repr=False)
 
 
-class _Plan(NamedTuple):
-    """How the rules answer one combination: settled (``wall``, "" = not walled, with no
-    ``assessment``), or left to the meter (``reader``, ``limit``, ``assessment``)."""
-
-    wall: str
-    reader: Reader
-    limit: int
-    assessment: Assessment | None
-
-
+# A plan is how the rules answer one combination of inputs: ``None`` for the meter's limit and
+# one (wall, counted) answer when the rules settle the view without the meter; otherwise the
+# limit and the answers ``conclude`` gives for each meter-store answer: a re-read, a newly
+# counted view, a view over the allowance.
+_Answer = tuple[str, bool]
+_Plan = tuple[int | None, _Answer, _Answer, _Answer]
 _ANON, _REG = Policy().anonymous_allowance, Policy().registered_allowance
+
+
+def _answer(decision: Decision) -> _Answer:
+    return (str(decision.wall) if decision.outcome is Outcome.WALLED else "", decision.counted)
 
 
 def _plan(
@@ -163,20 +163,16 @@ def _plan(
     policy = Policy(anonymous_allowance=anonymous, registered_allowance=registered)
     facts = ArticleFacts(0, Access(access or Access.METERED), sponsored)
     assessment = assess(reader, facts, _NOW, policy, _OPEN if promotion else ())
-    if assessment.outcome is None:
-        return _Plan("", reader, assessment.limit or 0, assessment)
-    return _Plan(str(assessment.wall) if assessment.wall else "", reader, 0, None)
+    if assessment.outcome is not None:
+        settled = _answer(settle(assessment))
+        return (None, settled, settled, settled)
+    limit = assessment.limit or 0
 
+    def store(allowed: bool, used: int, new: bool) -> _Answer:
+        return _answer(conclude(reader, assessment, allowed=allowed, used=used, newly_counted=new))
 
-def _note(side: Counts, key: str, wall: str, counted: bool) -> None:
-    side.views += 1
-    if counted:
-        side.counted += 1
-    if wall:
-        side.walls[wall] += 1
-        if key:
-            side.walled.add(key)
-            side.walled_by_kind[wall].add(key)
+    # The meter store's three answers (``meter.tally``), as the stores give them.
+    return (limit, store(True, limit, False), store(True, limit, True), store(False, limit, False))
 
 
 def replay(
@@ -186,91 +182,120 @@ def replay(
 ) -> Replay:
     """Replay ``facts`` (in time order) under ``candidate``; see the module docstring.
 
-    ``progress`` is called with the number of facts read since the last call, every
-    ``PROGRESS_EVERY`` facts and at the end."""
+    The check-and-count is ``meter.tally``'s, done in place on the month's sets (as the
+    meter stores do it; the property tests hold it to ``decide``). ``progress`` is called with
+    the number of facts read since the last call, every ``PROGRESS_EVERY`` facts and at the end.
+    """
     result = Replay(Counts(), Counts())
     recorded, cand = result.recorded, result.candidate
+    r_walls, c_walls = recorded.walls, cand.walls
+    r_walled, c_walled = recorded.walled, cand.walled
+    r_kind, c_kind = recorded.walled_by_kind, cand.walled_by_kind
     plans: dict[tuple[str, str, bool, bool, int, int], _Plan] = {}
-    concluded: dict[tuple[object, ...], tuple[str, bool]] = {}
     month_now = ""
     counted: dict[str, set[int]] = {}
     windows = candidate.windows
     anonymous_override, registered_override = candidate.anonymous, candidate.registered
     readers, assignments = result.readers, result.assignments
-    seen = 0
+    views = changed = unreplayable = r_counted = c_counted = seen = 0
     for fact in facts:
         seen += 1
         if seen == PROGRESS_EVERY and progress is not None:
             progress(seen)
             seen = 0
-        (kind, key, month, article, status, access, sponsored, gift, promotion) = fact[:9]
+        (
+            kind,
+            key,
+            month,
+            article,
+            status,
+            access,
+            sponsored,
+            gift,
+            promotion,
+            anonymous,
+            registered,
+            at,
+            _,
+            was_wall,
+            was_counted,
+            merged,
+            variant,
+            propensity,
+        ) = fact
         if month != month_now and month > month_now:
             counted = {}  # a new meter month: last month's counts are done with
             month_now = month
         if kind == MERGE:
-            moved = counted.get(fact[15])
+            moved = counted.get(merged)
             if moved:
                 counted.setdefault(key, set()).update(moved)
             continue
-        result.events += 1
+        views += 1
+        if was_counted:
+            r_counted += 1
         if key:
             readers.add(key)
-            variant = fact[16]
             if variant is not None and key not in assignments:
-                assignments[key] = (variant, fact[17] or 0.0)
-        was_wall, was_counted = fact[13] or "", bool(fact[14])
-        _note(recorded, key, was_wall, was_counted)
+                assignments[key] = (variant, propensity or 0.0)
+        if was_wall:
+            r_walls[was_wall] += 1
+            if key:
+                r_walled.add(key)
+                r_kind[was_wall].add(key)
+        else:
+            was_wall = ""
         if kind == UNMETERED:
-            result.unreplayable += 1
-            _note(cand, key, "", False)
+            unreplayable += 1
             continue
-        wall, now_counted = "", False
-        if not gift:
-            if windows and not promotion:
-                at = fact[11]
-                promotion = at is not None and any(w.starts_at <= at < w.ends_at for w in windows)
-            anonymous = fact[9] if anonymous_override is None else anonymous_override
-            registered = fact[10] if registered_override is None else registered_override
+        if gift:
+            wall, now_counted = "", False
+        else:
+            if windows and not promotion and at is not None:
+                promotion = any(w.starts_at <= at < w.ends_at for w in windows)
             combo = (
                 status,
                 access,
                 sponsored,
                 promotion,
-                _or(anonymous, _ANON),
-                _or(registered, _REG),
+                _ANON
+                if (a := anonymous if anonymous_override is None else anonymous_override) is None
+                else a,
+                _REG
+                if (r := registered if registered_override is None else registered_override) is None
+                else r,
             )
             plan = plans.get(combo)
             if plan is None:
                 plan = plans[combo] = _plan(*combo)
-            if plan.assessment is None:
-                wall = plan.wall
+            limit = plan[0]
+            if limit is None:
+                wall, now_counted = plan[1]
             else:
                 ids = counted.get(key)
                 if ids is None:
                     ids = counted[key] = set()
-                answer = tally(ids, article, plan.limit)
-                ckey = (combo, answer)
-                outcome = concluded.get(ckey)
-                if outcome is None:
-                    decision = conclude(
-                        plan.reader,
-                        plan.assessment,
-                        allowed=answer.allowed,
-                        used=answer.used,
-                        newly_counted=answer.newly_counted,
-                    )
-                    outcome = concluded[ckey] = (
-                        str(decision.wall) if decision.outcome is Outcome.WALLED else "",
-                        decision.counted,
-                    )
-                wall, now_counted = outcome
-                if now_counted:
+                if article in ids:
+                    wall, now_counted = plan[1]
+                elif len(ids) < limit:
                     ids.add(article)
-        if wall != was_wall or now_counted != was_counted:
-            result.changed += 1
-        _note(cand, key, wall, now_counted)
+                    wall, now_counted = plan[2]
+                else:
+                    wall, now_counted = plan[3]
+        if now_counted:
+            c_counted += 1
+        if wall:
+            c_walls[wall] += 1
+            if key:
+                c_walled.add(key)
+                c_kind[wall].add(key)
+        if wall != was_wall or now_counted != bool(was_counted):
+            changed += 1
     if progress is not None and seen:
         progress(seen)
+    recorded.views = cand.views = result.events = views
+    recorded.counted, cand.counted = r_counted, c_counted
+    result.changed, result.unreplayable = changed, unreplayable
     recorded.readers = cand.readers = len(readers)
     return result
 

@@ -1,0 +1,52 @@
+"""The numbers of the generated history's model (``history`` describes what each one does).
+
+They are starting points near published figures for news sites: most readers come once, a
+few come back every other day; 5-10% of readers stop at a registration wall by registering;
+about 0.2% of anonymous readers end up paying.
+
+    >>> Model().register_at_wall, Model(days=60).days
+    (0.02, 60)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .assignment import Arm
+from .policy import Policy
+
+
+@dataclass(frozen=True)
+class Model:
+    """The generative model's numbers (see the module docstring)."""
+
+    days: int = 62
+    readers_per_day: int = 420
+    seed: int = 20261201
+    habits: tuple[tuple[float, float], ...] = ((0.68, 0.0), (0.25, 0.07), (0.07, 0.45))
+    views_per_visit: float = 2.3
+    zipf: float = 1.05
+    sources: tuple[tuple[str, float], ...] = (
+        ("search", 0.34),
+        ("social", 0.21),
+        ("direct", 0.25),
+        ("email", 0.12),
+        ("other", 0.08),
+    )
+    gift_share: float = 0.004
+    register_at_wall: float = 0.02
+    leave_at_wall: float = 0.6
+    subscribe_at_wall: float = 0.07
+    organic_signup: float = 0.0015
+    trial_share: float = 0.4
+    trial_days: int = 14
+    trial_conversion: float = 0.55
+    monthly_lapse: float = 0.04
+    promotion_day: int | None = 21
+    experiment_days: int = 14
+    arms: tuple[Arm, ...] = ()
+    policy: Policy = Policy()
+    # Ask ``decide`` once per distinct input (reader status, article access, promotion, policy,
+    # whether the article is counted, how many are): the same answers, much faster; for the
+    # million-event replay test and the benchmark. Off: ``decide`` is asked for every view.
+    memo: bool = False
