@@ -225,3 +225,14 @@ def test_outcome_counts_stop_rate_and_progress() -> None:
 def test_bad_candidates_are_refused() -> None:
     with pytest.raises(ValueError, match="anonymous"):
         Candidate(anonymous=-1)
+
+
+def test_views_before_since_warm_the_meter_up_but_are_not_counted() -> None:
+    steps = [(1, "anonymous", n, "metered", False, 2, 5) for n in range(1, 7)]
+    facts = record(steps, Policy())  # counted, counted, counted, walled, walled, walled
+    since = facts[2].at
+    assert since is not None
+    warm = replay(facts, since=since)
+    assert warm.changed == 0 and warm.recorded.views == 4 and warm.recorded.counted == 1
+    cold = replay(facts[2:])  # without the month's first views, the meter starts at zero
+    assert cold.changed > 0

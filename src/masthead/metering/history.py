@@ -106,7 +106,7 @@ def generate(
         cut = bisect.bisect_left([e.at for e in pending], start + timedelta(seconds=horizon))
         yield from pending[:cut]  # views that spill past midnight wait for the next day's
         del pending[:cut]
-    yield from pending
+    yield from (event for event in pending if event.at <= end)  # nothing after ``end``
 
 
 def facts(events: Iterable[Event]) -> Iterator[Fact]:

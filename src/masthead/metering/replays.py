@@ -179,8 +179,13 @@ def replay(
     facts: Iterable[Fact],
     candidate: Candidate = Candidate(),
     progress: Callable[[int], None] | None = None,
+    since: datetime | None = None,
 ) -> Replay:
     """Replay ``facts`` (in time order) under ``candidate``; see the module docstring.
+
+    ``since``: facts before it only warm the meter up (start the facts at the beginning of the
+    meter month of ``since``, so that its first views meet the counts they met then); they are
+    decided but not counted in the outcome.
 
     The check-and-count is ``meter.tally``'s, done in place on the month's sets (as the
     meter stores do it; the property tests hold it to ``decide``). ``progress`` is called with
@@ -198,6 +203,7 @@ def replay(
     anonymous_override, registered_override = candidate.anonymous, candidate.registered
     readers, assignments = result.readers, result.assignments
     views = changed = unreplayable = r_counted = c_counted = seen = 0
+    live = since is None
     for fact in facts:
         seen += 1
         if seen == PROGRESS_EVERY and progress is not None:
@@ -231,22 +237,27 @@ def replay(
             if moved:
                 counted.setdefault(key, set()).update(moved)
             continue
-        views += 1
-        if was_counted:
-            r_counted += 1
-        if key:
-            readers.add(key)
-            if variant is not None and key not in assignments:
-                assignments[key] = (variant, propensity or 0.0)
-        if was_wall:
-            r_walls[was_wall] += 1
+        if not live and at is not None and since is not None and at >= since:
+            live = True
+        if live:
+            views += 1
+            if was_counted:
+                r_counted += 1
             if key:
-                r_walled.add(key)
-                r_kind[was_wall].add(key)
-        else:
+                readers.add(key)
+                if variant is not None and key not in assignments:
+                    assignments[key] = (variant, propensity or 0.0)
+            if was_wall:
+                r_walls[was_wall] += 1
+                if key:
+                    r_walled.add(key)
+                    r_kind[was_wall].add(key)
+            else:
+                was_wall = ""
+        elif not was_wall:
             was_wall = ""
         if kind == UNMETERED:
-            unreplayable += 1
+            unreplayable += live
             continue
         if gift:
             wall, now_counted = "", False
@@ -282,6 +293,8 @@ def replay(
                     wall, now_counted = plan[2]
                 else:
                     wall, now_counted = plan[3]
+        if not live:
+            continue
         if now_counted:
             c_counted += 1
         if wall:
