@@ -137,6 +137,19 @@ def cmd_grant(opts) -> int:
     return 0
 
 
+def cmd_newsletter(opts) -> int:
+    _django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("newsletter_send", opts.slug, article=opts.article, test=opts.test or "")
+    except CommandError as exc:
+        print(f"masthead newsletter send: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_manage(opts) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
     from django.core.management import execute_from_command_line
@@ -183,6 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     grant.add_argument("--days", type=int, required=True)
     grant.add_argument("--note", default="")
     grant.set_defaults(func=cmd_grant)
+
+    newsletter = sub.add_parser("newsletter", help="newsletters: send an article as an issue")
+    newsletter_sub = newsletter.add_subparsers(dest="action", required=True)
+    send = newsletter_sub.add_parser("send", help="queue an article as an issue")
+    send.add_argument("slug")
+    send.add_argument("--article", type=int, required=True, metavar="ID")
+    send.add_argument("--test", default="", metavar="EMAIL", help="send only to this address")
+    send.set_defaults(func=cmd_newsletter)
 
     manage = sub.add_parser("manage", help="any Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)

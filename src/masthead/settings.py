@@ -277,6 +277,7 @@ ACCOUNT_SIGNUP_FORM_CLASS = "masthead.newsletters.forms.SignupNewsletterForm"
 NEWSLETTER_RATE = config.number("MASTHEAD_NEWSLETTER_RATE", 0, 0, 100_000)
 NEWSLETTER_BATCH = int(config.number("MASTHEAD_NEWSLETTER_BATCH", 100, 1, 10_000))
 NEWSLETTER_LEASE = config.number("MASTHEAD_NEWSLETTER_LEASE", 120, 1, 86_400)
+NEWSLETTER_RETRY_BASE = 30.0  # seconds before the first retry of a temporary failure; doubles
 # Optional DKIM signing of newsletters: a PEM private key file, its selector and domain.
 DKIM_KEY_FILE = config.existing_file("MASTHEAD_DKIM_KEY_FILE")
 DKIM_SELECTOR = config.text("MASTHEAD_DKIM_SELECTOR", "masthead")

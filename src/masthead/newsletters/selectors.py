@@ -1,7 +1,8 @@
 """Reads: which newsletters exist, who is subscribed, who is entitled to a subscribers-only one."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.db.models import Count
 from django.utils import timezone
 
 from masthead import caching
@@ -10,7 +11,7 @@ from masthead.billing.models import AccessGrant
 from masthead.billing.models import Subscription as BillingSubscription
 from masthead.billing.selectors import subscription_entitles
 
-from .models import Newsletter, Subscription, Suppression
+from .models import Delivery, DeliveryState, Newsletter, Subscription, Suppression
 
 CACHE_KEY = "newsletters:active:v1"
 
@@ -79,4 +80,45 @@ def suppressed_among(emails: list[str]) -> set[str]:
         for e in Suppression.objects.filter(email__in=lowered, suppressed=True).values_list(
             "email", flat=True
         )
+    }
+
+
+def issue_progress(issue) -> dict:
+    """Sent, failed, skipped, waiting and total rows of an issue, with a rate and an ETA."""
+    counts = dict(
+        Delivery.objects.filter(issue_id=issue.pk)
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
+    sent = counts.get(DeliveryState.SENT, 0)
+    waiting = counts.get(DeliveryState.PENDING, 0) + counts.get(DeliveryState.CLAIMED, 0)
+    total = sum(counts.values())
+    rate = eta = None
+    if issue.started_at and sent:
+        end = issue.finished_at or timezone.now()
+        seconds = max((end - issue.started_at).total_seconds(), 0.001)
+        rate = sent / seconds
+        eta = (
+            None
+            if issue.finished_at or not waiting
+            else timezone.now() + timedelta(seconds=waiting / rate)
+        )
+    opened = clicked = 0
+    if issue.track_opens or issue.track_clicks:
+        stats = Delivery.objects.filter(issue_id=issue.pk).aggregate(
+            opened=Count("opened_at"), clicked=Count("clicked_at")
+        )
+        opened, clicked = stats["opened"], stats["clicked"]
+    return {
+        "total": total,
+        "sent": sent,
+        "failed": counts.get(DeliveryState.FAILED, 0),
+        "skipped": counts.get(DeliveryState.SKIPPED, 0),
+        "waiting": waiting,
+        "rate": rate,
+        "eta": eta,
+        "opened": opened,
+        "clicked": clicked,
+        "percent": round(100 * (total - waiting) / total) if total else 0,
     }

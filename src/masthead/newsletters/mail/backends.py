@@ -20,6 +20,9 @@ class DemoEmailBackend(ConsoleBackend):
         super().write_message(message)
         self.directory.mkdir(parents=True, exist_ok=True)
         mime = message.message()
-        data = mime.as_bytes(policy=mime.policy.clone(linesep="\r\n"))
+        if hasattr(mime, "policy"):  # an email.message.Message
+            data = mime.as_bytes(policy=mime.policy.clone(linesep="\r\n"))
+        else:  # a newsletter's PreparedMessage, already CRLF
+            data = mime.as_bytes()
         name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{next(_seq):06d}.eml"
         (self.directory / name).write_bytes(data)

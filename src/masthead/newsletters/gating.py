@@ -1,0 +1,27 @@
+"""The e-mail channel of the gate: what each kind of recipient may receive of an article.
+
+Every newsletter body is cut by ``gate_article`` — the same one function as the site, the
+API and the feeds — for a synthetic reader of each kind, with nothing counted: a subscriber
+gets what an entitled reader gets (the whole article), a registered reader what a registered
+reader gets without spending their meter (the preview; all of a free or sponsored article).
+
+``email_cut`` is the one place that calls the gate, so moving to the gate's explicit e-mail
+channel (``decide`` with ``Channel.EMAIL``) is a change here only.
+"""
+
+from masthead.access.gate import GatedArticle, gate_article
+from masthead.access.readers import ReaderContext
+from masthead.metering import Reader
+from masthead.metering import ReaderKind as MeterKind
+
+from .models import ReaderKind
+
+_READERS = {
+    ReaderKind.SUBSCRIBER: MeterKind.ENTITLED,
+    ReaderKind.REGISTERED: MeterKind.REGISTERED,
+}
+
+
+def email_cut(article, kind: str) -> GatedArticle:
+    ctx = ReaderContext(Reader(_READERS[ReaderKind(kind)]), None, None)
+    return gate_article(ctx, article, count=False, channel="email")
