@@ -1,6 +1,7 @@
 """The ``masthead`` command: demo, serve, grant, manage, check (see README)."""
 
 import argparse
+import datetime
 import os
 import shutil
 import subprocess
@@ -172,6 +173,58 @@ def cmd_check(opts) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 10000, got {value}")
+    return value
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_simulate(opts) -> int:
+    """Replay the recorded views of a period under a candidate policy (access.simulation)."""
+    _django()
+    import json
+
+    from tqdm import tqdm
+
+    from masthead.access.simulation import simulation_period, simulation_run, view_count
+    from masthead.access.simulation_table import simulation_table
+    from masthead.metering import Candidate
+
+    try:
+        period = simulation_period(opts.since, opts.until)
+    except ValueError as exc:
+        print(f"masthead simulate: {exc}", file=sys.stderr)
+        return 2
+    candidate = Candidate(
+        anonymous=opts.anonymous, registered=opts.registered, preview=opts.preview
+    )
+    bar = tqdm(
+        total=view_count(period),
+        unit=" events",
+        file=sys.stderr,
+        disable=opts.json or not sys.stderr.isatty(),
+        desc="replaying",
+    )
+    with bar:
+        simulation = simulation_run(period, candidate, progress=bar.update)
+    if opts.json:
+        print(json.dumps(simulation.report))
+    else:
+        print(simulation_table(simulation.report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="masthead", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -208,6 +261,17 @@ def build_parser() -> argparse.ArgumentParser:
     manage = sub.add_parser("manage", help="any Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
+
+    simulate = sub.add_parser(
+        "simulate", help="replay recorded reader views under a candidate meter policy"
+    )
+    simulate.add_argument("--anonymous", type=_count, help="free articles a month, anonymous")
+    simulate.add_argument("--registered", type=_count, help="free articles a month, registered")
+    simulate.add_argument("--preview", type=_count, help="paragraphs shown above a wall")
+    simulate.add_argument("--since", type=_day, help="first day (default: the first recorded)")
+    simulate.add_argument("--until", type=_day, help="last day, included (default: today)")
+    simulate.add_argument("--json", action="store_true", help="print one JSON object")
+    simulate.set_defaults(func=cmd_simulate)
 
     check = sub.add_parser("check", help="configuration check (production mode)")
     check.set_defaults(func=cmd_check)

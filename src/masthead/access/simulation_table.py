@@ -1,0 +1,82 @@
+"""The terminal's view of a simulation: recorded and candidate side by side.
+
+>>> print(simulation_table(EXAMPLE).splitlines()[0])
+Replayed 120 views by 40 readers, 2026-10-01 to 2026-11-30
+"""
+
+WALL_LABELS = (
+    ("registration", "  registration wall"),
+    ("subscription", "  subscription wall"),
+    ("trial-expired", "  trial-expired wall"),
+    ("access-expired", "  access-expired wall"),
+    ("subscribers-only", "  subscribers-only wall"),
+)
+
+
+def _policy(outcome: dict) -> str:
+    policy = outcome["policy"]
+    return f"{policy['anonymous']} / {policy['registered']} / {policy['preview']}"
+
+
+def _interval(value: dict) -> str:
+    return f"{value['estimate']:,.1f}  ({value['low']:,.1f} to {value['high']:,.1f})"
+
+
+def simulation_table(report: dict) -> str:
+    """A readable table of ``report`` (the object ``simulation_run`` returns)."""
+    recorded, candidate = report["recorded"], report["candidate"]
+    rows = [
+        ("free articles: anonymous / registered / preview", _policy(recorded), _policy(candidate)),
+        ("views", f"{recorded['views']:,}", f"{candidate['views']:,}"),
+        ("counted views", f"{recorded['counted']:,}", f"{candidate['counted']:,}"),
+        (
+            "walls shown",
+            f"{sum(recorded['walls'].values()):,}",
+            f"{sum(candidate['walls'].values()):,}",
+        ),
+    ]
+    rows += [
+        (label, f"{recorded['walls'][kind]:,}", f"{candidate['walls'][kind]:,}")
+        for kind, label in WALL_LABELS
+    ]
+    rows += [
+        ("readers walled", f"{recorded['readers_walled']:,}", f"{candidate['readers_walled']:,}"),
+        ("stop rate", f"{recorded['stop_rate']:.2%}", f"{candidate['stop_rate']:.2%}"),
+    ]
+    width = max(len(row[0]) for row in rows) + 2
+    lines = [
+        f"Replayed {report['events']:,} views by {report['readers']:,} readers, "
+        f"{report['since']} to {report['until']}",
+        "",
+        f"{'':<{width}}{'recorded':>14}{'candidate':>14}",
+        *(f"{name:<{width}}{left:>14}{right:>14}" for name, left, right in rows),
+        "",
+        "Predicted under the candidate (95% intervals, from conversions observed at each wall):",
+        f"  registrations   {_interval(candidate['registrations'])}",
+        f"  subscriptions   {_interval(candidate['subscriptions'])}",
+    ]
+    return "\n".join(lines)
+
+
+def _example() -> dict:
+    walls = dict.fromkeys((kind for kind, _ in WALL_LABELS), 0)
+    side = {
+        "policy": {"anonymous": 3, "registered": 10, "preview": 2},
+        "views": 120,
+        "counted": 80,
+        "walls": walls,
+        "readers_walled": 5,
+        "stop_rate": 0.125,
+    }
+    interval = {"estimate": 3.0, "low": 1.0, "high": 6.0}
+    return {
+        "events": 120,
+        "readers": 40,
+        "since": "2026-10-01",
+        "until": "2026-11-30",
+        "recorded": side,
+        "candidate": {**side, "registrations": interval, "subscriptions": interval},
+    }
+
+
+EXAMPLE = _example()
