@@ -9,13 +9,6 @@ import sys
 
 from masthead.config import ConfigError
 
-DEMO_ACCOUNTS = [
-    ("editor (Wagtail admin, staff)", "editor@example.com"),
-    ("registered reader, no subscription", "reader@example.com"),
-    ("subscriber (active)", "subscriber@example.com"),
-]
-DEMO_PASSWORD = "masthead-demo"  # noqa: S105 - public demo credentials, printed on purpose
-
 
 def _django(*, production: bool = False):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
@@ -37,15 +30,12 @@ def cmd_demo(opts) -> int:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    build_args = ["build_demo"]
+    build_args = ["build_demo", "--url", f"http://{opts.host}:{opts.port}"]
     if opts.reset:
         build_args.append("--reset")
     if opts.scale:
         build_args += ["--scale", str(opts.scale)]
-    call_command(*build_args)
-    print(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
-    for role, email in DEMO_ACCOUNTS:
-        print(f"  {email:<26} {role}")
+    call_command(*build_args)  # ends by printing the accounts and addresses
     if opts.no_serve:
         print("\nDemo built. Serve it with: masthead serve")
         return 0

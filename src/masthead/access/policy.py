@@ -4,6 +4,8 @@ Staff edit the allowances in Wagtail's settings; a change reaches every server p
 ``POLICY_CACHE_SECONDS``, and at once in the process that saved it (a signal clears the cache).
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
@@ -63,10 +65,19 @@ def promotion_windows() -> list[Window]:
     return [Window(start, end) for start, end, *_ in _cached()["promotions"]]
 
 
-def active_promotion(now=None):
-    """The promotion whose window holds ``now`` (its banner text and link), or None."""
+ANNOUNCE_DAYS = 14  # a scheduled promotion's banner shows this many days before it starts
+
+
+def promotion_to_announce(now=None):
+    """The promotion a banner should show now: the one under way, else the next one starting
+    within ``ANNOUNCE_DAYS`` (so readers learn its date ahead), or None."""
     now = now or timezone.now()
+    ahead = None
     for start, end, text, url, link_text in _cached()["promotions"]:
+        found = {"text": text, "link_url": url, "link_text": link_text}
+        found |= {"starts_at": start, "ends_at": end}
         if start <= now < end:
-            return {"text": text, "link_url": url, "link_text": link_text, "ends_at": end}
-    return None
+            return {**found, "under_way": True}
+        if ahead is None and now < start <= now + timedelta(days=ANNOUNCE_DAYS):
+            ahead = {**found, "under_way": False}
+    return ahead

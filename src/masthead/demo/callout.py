@@ -1,12 +1,11 @@
-"""The demo's reader callout: a short survey placed at the end of one free article; its
-questions fit any story.
+"""The demo's reader callout: a short survey placed at the end of one article (the record
+with ``callout``, see ``steps.articles``); its questions fit any story.
 
 The questions are our own; the answers are collected on the site and shown to editors in
 the admin (Callout results).
 """
 
 from masthead.engagement.models import Callout, CalloutQuestion
-from masthead.newsroom.models import ArticlePage
 
 TITLE = "Tell us: how does this story touch your work or your life?"
 QUESTIONS = [
@@ -47,22 +46,6 @@ def ensure_callout() -> Callout:
             required=kind != "text",
         )
     return callout
-
-
-def attach_callout(user=None) -> bool:
-    """Place the callout at the end of the newest free, non-sponsored article (once)."""
-    callout = ensure_callout()
-    article = (
-        ArticlePage.objects.live()
-        .filter(access="free", sponsor="")
-        .order_by("-first_published_at")
-        .first()
-    )
-    if article is None or any(b.block_type == "callout" for b in article.body):
-        return False
-    article.body.append(("callout", callout))
-    article.save_revision(user=user).publish(user=user)
-    return True
 
 
 def remove_callout() -> None:

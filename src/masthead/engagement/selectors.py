@@ -4,10 +4,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from masthead import caching
-from masthead.access.policy import active_promotion
 
 from .dismissals import dismissed_keys
 from .models import Banner
+from .promotion_banner import promotion_banner
 
 CACHE_SECONDS = 30
 CACHE_KEY = "engagement:banners:v1"
@@ -39,18 +39,9 @@ def banners_for(request) -> list:
     path = request.path
     dismissed = dismissed_keys(request)
     shown = []
-    promotion = active_promotion()
-    if promotion and promotion["text"]:
-        shown.append(
-            {
-                "key": "promotion",
-                "text": promotion["text"],
-                "link_url": promotion["link_url"],
-                "link_text": promotion["link_text"],
-                "dismissible": False,
-                "kind": "promotion",
-            }
-        )
+    promotion = promotion_banner()
+    if promotion is not None:
+        shown.append(promotion)
     for banner in live_banners():
         if banner.section_id and not path.startswith(f"/{banner.section.slug}/"):
             continue

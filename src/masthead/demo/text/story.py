@@ -1,6 +1,5 @@
 """A generated article: what the builder turns into an ``ArticlePage``."""
 
-import re
 from dataclasses import dataclass, field
 
 
@@ -20,15 +19,3 @@ class Story:
     caption: str
     alt: str
     people: dict = field(default_factory=dict)
-
-    @property
-    def word_count(self) -> int:
-        words = 0
-        for kind, value in self.blocks:
-            if kind == "paragraph":
-                words += len(re.sub(r"<[^>]+>", " ", value).split())
-            elif kind == "crosshead":
-                words += len(str(value).split())
-            elif kind == "quote":
-                words += len(value["text"].split())
-        return words

@@ -1,0 +1,66 @@
+"""The shape of one demo article as data, whatever its source: the showcase's text files
+(``catalogue.showcase``) or the generator (``generated``). The articles step reads only this.
+"""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class ArticleLike(Protocol):
+    """What the articles step reads of a record (any object with these attributes will do)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def access(self) -> str: ...  # "metered", "free" or "subscribers"
+    @property
+    def sponsored(self) -> bool: ...
+    @property
+    def headline(self) -> str: ...
+    @property
+    def standfirst(self) -> str: ...
+    @property
+    def dateline(self) -> str: ...
+    @property
+    def topics(self) -> list[str]: ...  # topic slugs, the first is the primary topic
+    @property
+    def authors(self) -> list[str]: ...  # names from ``world.AUTHORS``
+    @property
+    def contributor_note(self) -> str: ...
+    @property
+    def art(self) -> str: ...  # the lead illustration's composition (``images.COMPOSITIONS``)
+    @property
+    def caption(self) -> str: ...
+    @property
+    def alt(self) -> str: ...
+    @property
+    def figure(self) -> bool: ...  # add an inline chart image
+    @property
+    def callout(self) -> bool: ...  # place the demo's reader callout at the end
+    @property
+    def blocks(self) -> list: ...  # ("paragraph", html) / ("crosshead", text) / ("quote", {})
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    slug: str
+    section: str
+    kind: str
+    access: str
+    sponsored: bool
+    headline: str
+    standfirst: str
+    dateline: str
+    topics: list[str]
+    authors: list[str]
+    contributor_note: str
+    art: str
+    caption: str
+    alt: str
+    figure: bool
+    callout: bool
+    blocks: list

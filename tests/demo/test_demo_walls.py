@@ -1,0 +1,61 @@
+"""Each demo account meets the wall the contract names for it, through HTTP: signed in with
+the demo password, it reads the demo's metered articles, newest first, until the first wall;
+and the scheduled promotion's banner announces its date on every page."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from masthead.access.models import Promotion
+from masthead.newsroom.models import ArticlePage
+
+PASSWORD = "masthead-demo"
+WALL = re.compile(r'data-paywall="([a-z-]+)"')
+
+
+def sign_in(client, email):
+    response = client.post("/accounts/login/", {"login": email, "password": PASSWORD})
+    assert response.status_code == 302, response.content[:500]
+
+
+def first_wall(client) -> tuple[str | None, int]:
+    """Read metered articles newest first: the first wall met and how many were read before."""
+    articles = ArticlePage.objects.live().filter(access="metered", sponsor="")
+    for read, page in enumerate(articles.order_by("-first_published_at")):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        found = WALL.search(response.content.decode())
+        if found:
+            return found.group(1), read
+    return None, articles.count()
+
+
+@pytest.mark.parametrize(
+    ("email", "wall"),
+    [
+        ("trial-ended@example.com", "trial-expired"),
+        ("lapsed@example.com", "access-expired"),
+        ("reader@example.com", "subscription"),
+    ],
+)
+def test_each_demo_reader_meets_the_contracts_first_wall(client, demo, email, wall):
+    sign_in(client, email)
+    assert first_wall(client) == (wall, 10)  # after the registered allowance
+
+
+def test_the_subscriber_meets_no_wall(client, demo):
+    sign_in(client, "subscriber@example.com")
+    walls, read = first_wall(client)
+    assert walls is None and read >= 20
+    locked = ArticlePage.objects.live().filter(access="subscribers").first()
+    assert "data-paywall" not in client.get(locked.url).content.decode()
+
+
+def test_the_promotion_banner_announces_its_date(client, demo):
+    starts = timezone.localtime(Promotion.objects.get().starts_at)
+    html = client.get("/").content.decode()
+    banner = re.search(r"<aside[^>]*data-promotion=\"([\d-]+)\"[^>]*>(.*?)</aside>", html, re.S)
+    assert banner is not None
+    assert banner.group(1) == starts.date().isoformat()
+    assert f"{starts:%A}, {starts:%B} {starts.day}" in banner.group(2)
