@@ -17,6 +17,7 @@ from masthead.engagement.models import Banner
 from masthead.engagement.selectors import live_banners
 from masthead.newsroom.models import ArticlePage, Author, HomePage, SectionPage, Topic
 
+pytestmark = pytest.mark.xdist_group("demo")
 PASSWORD = "masthead-demo"
 
 
@@ -54,12 +55,12 @@ def test_demo_holds_the_contracts_content(demo):
     with_callout = [a for a in articles if any(b.block_type == "callout" for b in a.body)]
     assert len(with_callout) == 1
     assert all(now - timezone.timedelta(days=21) < a.first_published_at < now for a in articles)
-    assert articles.order_by("-first_published_at")[0].first_published_at > now - timezone.timedelta(
-        days=1
-    )
+    newest = articles.order_by("-first_published_at")[0]
+    assert newest.first_published_at > now - timezone.timedelta(days=1)
     # Published through Wagtail's revisions, at their own (past) time, not "updated" today.
     assert all(a.live_revision_id and a.last_published_at == a.first_published_at for a in articles)
-    assert all(a.lead_image_id and a.primary_topic_id and a.authors for a in articles)
+    assert all(a.lead_image_id and a.primary_topic_id for a in articles)
+    assert all(a.authors for a in articles.filter(sponsor=""))  # sponsored: no newsroom byline
     assert Author.objects.count() >= 8 and Topic.objects.count() >= 12
 
     offers = {o.slug: o for o in live_offers(now)}
@@ -75,21 +76,17 @@ def test_demo_accounts_have_their_billing_state(demo):
     now = timezone.now()
     users = {u.email: u for u in get_user_model().objects.filter(email__endswith="@example.com")}
     assert set(users) == {
-        f"{name}@example.com" for name in ("editor", "reader", "subscriber", "trial-ended", "lapsed")
+        f"{name}@example.com"
+        for name in ("editor", "reader", "subscriber", "trial-ended", "lapsed")
     }
     assert all(u.check_password(PASSWORD) for u in users.values())
     assert users["editor@example.com"].is_staff and users["editor@example.com"].is_superuser
     state = {email: entitlement_for(user, now) for email, user in users.items()}
     assert state["subscriber@example.com"].entitled
     assert not state["reader@example.com"].entitled and state["reader@example.com"].lapse is None
-    assert (state["trial-ended@example.com"].entitled, state["trial-ended@example.com"].lapse) == (
-        False,
-        "trial",
-    )
-    assert (state["lapsed@example.com"].entitled, state["lapsed@example.com"].lapse) == (
-        False,
-        "access",
-    )
+    trial_ended, lapsed = state["trial-ended@example.com"], state["lapsed@example.com"]
+    assert (trial_ended.entitled, trial_ended.lapse) == (False, "trial")
+    assert (lapsed.entitled, lapsed.lapse) == (False, "access")
 
 
 def test_building_again_adds_nothing(demo):
@@ -113,20 +110,16 @@ def test_the_summary_lists_accounts_walls_urls_and_the_mail_folder(demo):
     assert "password for all: masthead-demo" in demo
 
 
-def test_reset_removes_the_demo_and_builds_again(demo):
+def test_reset_removes_the_demo_and_scale_builds_generated_articles(demo):
     first = set(ArticlePage.objects.values_list("pk", flat=True))
     build("--reset", "--scale", "5")
-    assert ArticlePage.objects.count() == 5
+    assert ArticlePage.objects.live().count() == 5
     assert not first & set(ArticlePage.objects.values_list("pk", flat=True))
     assert get_user_model().objects.filter(username__endswith="@example.com").count() == 5
     assert Offer.objects.count() == 3 and Promotion.objects.count() == 1
-
-
-def test_scale_adds_that_many_generated_articles(demo):
-    before = ArticlePage.objects.live().count()
-    build("--scale", "20")
-    assert ArticlePage.objects.live().count() == before + 20
-    assert ArticlePage.objects.filter(access="metered").count() > 20
+    build("--scale", "8")  # adds only the three missing
+    assert ArticlePage.objects.live().count() == 8
+    assert ArticlePage.objects.filter(access="metered").exists()
 
 
 def test_scale_must_be_positive(demo):

@@ -1,25 +1,16 @@
-"""Article records from the text generator (``text``): the editorial plan of 35 stories the
-demo used before its showcase was written, and any number of stories for ``--scale``.
+"""Article records from the text generator (``text``), any number of them, for ``--scale``
+(the default demo's articles are the hand-written showcase instead, ``catalogue.showcase``).
 
-Everything is seeded, so the same plan yields the same records, slugs and bylines every time.
+Everything is seeded, so the same index yields the same record, slug and byline every time.
 """
 
 import random
 
 from .records import ArticleRecord
-from .text import SECTION_KINDS, Story, Writer, short_slug
+from .text import Story, Writer, short_slug
 from .world import AUTHORS
 
 SEED = 2024
-# The editorial set: how many articles each section gets (plus one sponsored feature).
-SECTION_COUNTS = {"world": 8, "business": 8, "markets": 7, "technology": 7, "opinion": 4}
-ORDER = [  # the order in which sections take turns down the front page
-    *("business", "world", "markets", "technology", "world"),
-    *("business", "opinion", "markets", "technology"),
-]
-FREE_AT = {3, 14, 25}  # positions (newest first) of the free articles
-SUBSCRIBERS_AT = {6, 17, 29}  # ... and of the subscribers-only ones
-SPONSORED_AT = 9
 SCALE_SECTIONS = ["world", "business", "markets", "technology"]
 
 
@@ -48,9 +39,8 @@ def contributor_note(rng: random.Random, byline: list[str]) -> str:
     return f"Correspondent {c} contributed to this story."
 
 
-def record(story: Story, slug: str, access: str, rng: random.Random, **extra) -> ArticleRecord:
+def record(story: Story, slug: str, access: str, rng: random.Random, note: bool) -> ArticleRecord:
     byline = pick_authors(rng, story.section)
-    note = contributor_note(rng, byline) if extra.pop("note", False) else ""
     return ArticleRecord(
         slug=slug,
         section=story.section,
@@ -62,59 +52,14 @@ def record(story: Story, slug: str, access: str, rng: random.Random, **extra) ->
         dateline=story.dateline,
         topics=list(story.topics),
         authors=byline,
-        contributor_note=note,
+        contributor_note=contributor_note(rng, byline) if note else "",
         art=story.art,
         caption=story.caption,
         alt=story.alt,
-        figure=extra.get("figure", False),
-        callout=extra.get("callout", False),
+        figure=False,
+        callout=False,
         blocks=list(story.blocks),
     )
-
-
-def editorial_plan() -> list[tuple[int, str, str | None]]:
-    """(story index, section, kind) for the generated editorial set, newest first."""
-    queues = {}
-    for section, n in SECTION_COUNTS.items():
-        kinds = SECTION_KINDS.get(section)
-        queues[section] = [kinds[k % len(kinds)] if kinds else None for k in range(n)]
-    plan, index = [], 0
-    while any(queues.values()):
-        for section in ORDER:
-            if queues[section]:
-                plan.append((index, section, queues[section].pop(0)))
-                index += 1
-    plan.insert(SPONSORED_AT, (-1, "business", "sponsored"))
-    return plan
-
-
-def editorial() -> list[ArticleRecord]:
-    """The generated editorial set (35 records, newest first); the callout goes on the newest
-    free article that is not sponsored."""
-    writer, records, seen = Writer(SEED), [], set()
-    for position, (index, section, kind) in enumerate(editorial_plan()):
-        sponsored = kind == "sponsored"
-        story = writer.sponsored() if sponsored else writer.story(index, section, kind)
-        slug, n = story.slug, 2
-        while (section, slug) in seen:
-            slug, n = f"{story.slug}-{n}", n + 1
-        seen.add((section, slug))
-        access = "free" if position in FREE_AT or sponsored else "metered"
-        access = "subscribers" if position in SUBSCRIBERS_AT else access
-        plain = kind is not None and not sponsored
-        rng = random.Random(f"{SEED}:article:{index}")
-        records.append(
-            record(
-                story,
-                slug,
-                access,
-                rng,
-                note=plain and position % 4 == 1,
-                figure=plain and position % 6 == 4,
-                callout=position == min(FREE_AT),
-            )
-        )
-    return records
 
 
 def scale(start: int, stop: int) -> list[ArticleRecord]:

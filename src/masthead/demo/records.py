@@ -1,7 +1,9 @@
 """The shape of one demo article as data, whatever its source: the showcase's text files
-(``catalogue.showcase``) or the generator (``generated``). The articles step reads only this.
+(``catalogue.showcase``) or the generator (``generated``, for ``--scale``). The steps read only
+this.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,9 +28,9 @@ class ArticleLike(Protocol):
     @property
     def dateline(self) -> str: ...
     @property
-    def topics(self) -> list[str]: ...  # topic slugs, the first is the primary topic
+    def topics(self) -> Sequence[str]: ...  # topic slugs, the first is the primary topic
     @property
-    def authors(self) -> list[str]: ...  # names from ``world.AUTHORS``
+    def authors(self) -> Sequence[str]: ...  # names from ``world.AUTHORS``
     @property
     def contributor_note(self) -> str: ...
     @property
@@ -42,7 +44,7 @@ class ArticleLike(Protocol):
     @property
     def callout(self) -> bool: ...  # place the demo's reader callout at the end
     @property
-    def blocks(self) -> list: ...  # ("paragraph", html) / ("crosshead", text) / ("quote", {})
+    def blocks(self) -> Sequence: ...  # ("paragraph", html) / ("crosshead", text) / ("quote", {})
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from wagtail.models import Revision
 
 from masthead.newsroom.models import ArticleAuthor, ArticlePage
 
-from .. import callout, generated, images
+from .. import callout, images
+from ..catalogue.showcase import load_showcase
 from ..context import SEED, Demo
 from ..records import ArticleLike
 from ..text import SPONSOR
@@ -30,8 +31,8 @@ FIGURE_AFTER = 5  # the inline chart goes after this many paragraphs
 
 
 def source() -> list[ArticleLike]:
-    """The records of the default demo."""
-    return list(generated.editorial())
+    """The records of the default demo: the showcase, written by hand (``catalogue``)."""
+    return list(load_showcase())
 
 
 def build(demo: Demo) -> None:
@@ -40,7 +41,9 @@ def build(demo: Demo) -> None:
     records = source()
     times = published_times(demo.now, len(records), DAYS)
     existing = existing_slugs(demo)
-    todo = [(r, t) for r, t in zip(records, times) if (r.section, r.slug) not in existing]
+    todo = [
+        (r, t) for r, t in zip(records, times, strict=True) if (r.section, r.slug) not in existing
+    ]
     chosen = callout.ensure_callout() if any(r.callout for r in records) else None
     for record, when in demo.bar(todo, desc="Articles", unit="article"):
         with transaction.atomic():
