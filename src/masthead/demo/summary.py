@@ -18,7 +18,7 @@ def summary(site_url: str | None = None) -> str:
     base = (site_url or settings.SITE_URL).rstrip("/")
     lines = [f"Demo accounts (password for all: {DEMO_PASSWORD})"]
     for account in ACCOUNTS:
-        lines.append(f"  {account.email} — {account.shows} ({account.role})")
+        lines.append(f"  {account.email} — {account.shows}  [{account.role}]")
     lines.append("")
     for name, path in PLACES:
         lines.append(f"  {name + ':':<19} {base}{path}")
