@@ -25,6 +25,9 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	@# Models and migrations agree (test settings: a throwaway data dir, never a real database).
+	env -u DATABASE_URL -u REDIS_URL PYTHONPATH=. DJANGO_SETTINGS_MODULE=tests.settings \
+	  $(BIN)/python -m django makemigrations --check --dry-run
 
 unit: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

@@ -2,11 +2,20 @@
 fast password hasher...) are in tests/settings.py, so nothing here has to run before Django
 loads."""
 
+import shutil
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from masthead import caching as local_cache
 from masthead.access.stores import reset_meter_store
+
+
+def pytest_unconfigure(config):
+    """Remove the throwaway data dir this process made (tests/settings.py)."""
+    if created := getattr(settings, "TEST_DATA_DIR_CREATED", ""):
+        shutil.rmtree(created, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

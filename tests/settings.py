@@ -21,11 +21,14 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER") or "main"
 # A data dir per worker, made by the first process of that worker and reused by its servers.
 # MASTHEAD_TEST_WORKER says whose dir MASTHEAD_DATA_DIR is: xdist's workers inherit the
 # controller's environment, and must not share its dir.
+# The process that made it removes it: at exit, or in tests/conftest.py's pytest_unconfigure
+# (xdist workers end without running exit handlers).
+TEST_DATA_DIR_CREATED = ""
 if os.environ.get("MASTHEAD_TEST_WORKER") != WORKER or not os.environ.get("MASTHEAD_DATA_DIR"):
-    _data_dir = tempfile.mkdtemp(prefix=f"masthead-test-{WORKER}-")
-    os.environ["MASTHEAD_DATA_DIR"] = _data_dir
+    TEST_DATA_DIR_CREATED = tempfile.mkdtemp(prefix=f"masthead-test-{WORKER}-")
+    os.environ["MASTHEAD_DATA_DIR"] = TEST_DATA_DIR_CREATED
     os.environ["MASTHEAD_TEST_WORKER"] = WORKER
-    atexit.register(shutil.rmtree, _data_dir, ignore_errors=True)
+    atexit.register(shutil.rmtree, TEST_DATA_DIR_CREATED, ignore_errors=True)
 
 # Redis database 1 for a plain run, 2 + n for worker gwN (14 and 15 belong to the browser
 # journeys and the meter store tests).

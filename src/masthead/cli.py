@@ -19,12 +19,6 @@ def _django(*, production: bool = False):
     django.setup()
 
 
-def _call(*args: str) -> None:
-    from django.core.management import call_command
-
-    call_command(*args)
-
-
 def cmd_demo(opts) -> int:
     _django()
     from django.core.management import call_command

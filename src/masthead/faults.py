@@ -2,17 +2,19 @@
 
 A lost database (or any service the request could not do without) is not a bug in the
 request: it gets 503 with ``Retry-After``, so clients and proxies retry. Under ``/api/`` every
-failure keeps the API's error shape ``{"error": {"code", "message"}}``; elsewhere the plain
+failure keeps the API's error envelope (``masthead.jsonerrors``); elsewhere the plain
 ``500.html`` page, which needs no context (it must render when nothing else can).
 """
 
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.views.defaults import server_error as django_server_error
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from masthead.jsonerrors import json_error
 
 UNAVAILABLE = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 RETRY_AFTER = "5"
@@ -27,20 +29,13 @@ def server_error(request, *args, **kwargs):
     unavailable = service_unavailable()
     if request.path.startswith("/api/"):
         if unavailable:
-            response = JsonResponse(
-                {
-                    "error": {
-                        "code": "service_unavailable",
-                        "message": "The service is briefly unavailable; retry shortly.",
-                    }
-                },
-                status=503,
+            response = json_error(
+                503,
+                "service_unavailable",
+                "The service is briefly unavailable; retry shortly.",
             )
         else:
-            response = JsonResponse(
-                {"error": {"code": "server_error", "message": "Something went wrong."}},
-                status=500,
-            )
+            response = json_error(500, "server_error", "Something went wrong.")
     elif unavailable:
         response = HttpResponse(
             "The site is briefly unavailable. Please try again in a moment.\n",

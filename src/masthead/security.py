@@ -8,7 +8,9 @@ scripts and styles and frames its own previews, so ``/admin/`` gets these wider 
 from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest
+
+from masthead.jsonerrors import json_error
 
 ADMIN_DIRECTIVES = {
     "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
@@ -40,14 +42,6 @@ class RejectNulMiddleware:
             "\x00" in key or "\x00" in value for key, value in request.GET.items()
         ):
             if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {
-                        "error": {
-                            "code": "invalid_request",
-                            "message": "NUL characters are not allowed.",
-                        }
-                    },
-                    status=400,
-                )
+                return json_error(400, "invalid_request", "NUL characters are not allowed.")
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)

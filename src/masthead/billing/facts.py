@@ -18,10 +18,11 @@ from decimal import Decimal
 from masthead.events.kinds import EventKind
 from masthead.events.services import event_record, subscription_started_record
 
-from .models import Subscription
+from .models import Subscription, SubscriptionStatus
 
-LIVE = {"trialing", "active", "past_due"}
-ENDED = {"canceled", "unpaid", "incomplete_expired", "paused"}
+S = SubscriptionStatus
+LIVE = {S.TRIALING, S.ACTIVE, S.PAST_DUE}
+ENDED = {S.CANCELED, S.UNPAID, S.INCOMPLETE_EXPIRED, S.PAUSED}
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Before:
     exists: bool = True
 
 
-NEW = Before(status="incomplete", cancel_at_period_end=False, current_period_end=None, exists=False)
+NEW = Before(status=S.INCOMPLETE, cancel_at_period_end=False, current_period_end=None, exists=False)
 
 
 def before(sub: Subscription | None) -> Before:
@@ -43,7 +44,7 @@ def before(sub: Subscription | None) -> Before:
 
 def first_charge(sub: Subscription) -> Decimal:
     offer, plan = sub.offer, sub.plan
-    if sub.status == "trialing" or (offer is not None and offer.kind == "trial"):
+    if sub.status == S.TRIALING or (offer is not None and offer.kind == "trial"):
         return Decimal(0)
     if offer is not None and offer.intro_amount is not None:
         return offer.intro_amount
@@ -69,22 +70,22 @@ def _common(sub: Subscription) -> dict:
 
 def record_changes(old: Before, sub: Subscription) -> None:
     common = _common(sub)
-    if old.status not in LIVE and sub.status in {"trialing", "active"}:
+    if old.status not in LIVE and sub.status in {S.TRIALING, S.ACTIVE}:
         subscription_started_record(
             common["reader_key"],
             plan=common["plan"],
             offer=common["offer"],
-            trial=sub.status == "trialing",
+            trial=sub.status == S.TRIALING,
             amount=first_charge(sub),
             currency=common["currency"],
         )
     regular = sub.plan.amount if sub.plan else None
-    if old.status == "trialing" and sub.status == "active":
+    if old.status == S.TRIALING and sub.status == S.ACTIVE:
         event_record(EventKind.TRIAL_CONVERTED, trial=True, amount=regular, **common)
     ends = intro_ends(sub)
     if (
         ends is not None
-        and sub.status == "active"
+        and sub.status == S.ACTIVE
         and old.current_period_end is not None
         and old.current_period_end <= ends + timedelta(days=2)
         and sub.current_period_end is not None
@@ -94,4 +95,4 @@ def record_changes(old: Before, sub: Subscription) -> None:
     if sub.cancel_at_period_end and not old.cancel_at_period_end and old.exists:
         event_record(EventKind.CANCELLATION, **common)
     if old.status in LIVE and sub.status in ENDED:
-        event_record(EventKind.LAPSE, trial=old.status == "trialing", **common)
+        event_record(EventKind.LAPSE, trial=old.status == S.TRIALING, **common)

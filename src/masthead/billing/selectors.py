@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 
-from .models import AccessGrant, Subscription
+from .models import AccessGrant, Subscription, SubscriptionStatus
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,16 @@ RENEWAL_SLACK = timedelta(days=2)  # a renewal's webhook may arrive a little lat
 
 
 def subscription_entitles(sub: Subscription, now: datetime) -> bool:
-    if sub.status == "trialing":
+    if sub.status == SubscriptionStatus.TRIALING:
         end = sub.trial_end or sub.current_period_end
         return end is None or end > now
-    if sub.status == "active":
+    if sub.status == SubscriptionStatus.ACTIVE:
         if sub.current_period_end is None:
             return True
         if sub.cancel_at_period_end:
             return sub.current_period_end > now  # access to the end of the paid period
         return sub.current_period_end + RENEWAL_SLACK > now
-    if sub.status == "past_due":
+    if sub.status == SubscriptionStatus.PAST_DUE:
         since = sub.past_due_since or sub.current_period_end or now
         return since + _grace() > now
     return False
@@ -98,6 +98,6 @@ def current_subscription(user):
 
     now = timezone.now()
     for sub in Subscription.objects.filter(user=user).select_related("plan", "offer")[:3]:
-        if subscription_entitles(sub, now) or sub.status == "past_due":
+        if subscription_entitles(sub, now) or sub.status == SubscriptionStatus.PAST_DUE:
             return sub
     return None

@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import facts
-from .models import AccessGrant, Offer, Subscription
+from .models import AccessGrant, Offer, Subscription, SubscriptionStatus
 from .providers.base import CheckoutError
 
 
@@ -24,7 +24,7 @@ def check_offer_eligibility(user, offer: Offer, now=None) -> None:
     if (
         offer.new_subscribers_only
         and Subscription.objects.filter(user=user)
-        .exclude(status__in=["incomplete", "incomplete_expired"])
+        .exclude(status__in=[SubscriptionStatus.INCOMPLETE, SubscriptionStatus.INCOMPLETE_EXPIRED])
         .exists()
     ):
         raise CheckoutError("This offer is for new subscribers only.")
@@ -72,9 +72,9 @@ def upsert_subscription(
                 sub.plan = plan or sub.plan
                 sub.offer = offer or sub.offer
                 sub.provider_customer_id = customer_id or sub.provider_customer_id
-                if status == "active":
+                if status == SubscriptionStatus.ACTIVE:
                     sub.converted = True
-                if status == "past_due":
+                if status == SubscriptionStatus.PAST_DUE:
                     sub.past_due_since = sub.past_due_since or now
                 else:
                     sub.past_due_since = None
@@ -143,7 +143,7 @@ def send_due_reminders(now=None) -> int:
 
     now = now or timezone.now()
     due = Subscription.objects.filter(
-        status="trialing",
+        status=SubscriptionStatus.TRIALING,
         trial_end__gt=now,
         trial_end__lte=now + timedelta(days=3),
         trial_reminder_sent=False,

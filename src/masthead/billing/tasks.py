@@ -36,7 +36,7 @@ def send_trial_ending(subscription_id: int) -> None:
     from .models import Subscription
 
     sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
-    if sub is None or sub.status != "trialing" or sub.trial_end is None:
+    if sub is None or sub.status != Subscription.Status.TRIALING or sub.trial_end is None:
         return
     _mail(
         sub.user,

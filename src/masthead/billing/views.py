@@ -16,6 +16,8 @@ from masthead.metering import Wall
 
 from .models import Offer, Plan
 from .providers import CheckoutError, get_provider
+from .providers.demo import DemoProvider
+from .providers.demo import read_session as read_test_checkout
 from .selectors import current_subscription, live_offers
 from .services import check_offer_eligibility
 
@@ -65,12 +67,11 @@ def choose_offer(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def test_checkout(request):
     """The demo provider's checkout page: clearly a test, no card, no money."""
-    provider = get_provider()
-    if not provider.is_test:
+    if not isinstance(get_provider(), DemoProvider):
         return HttpResponseRedirect(reverse("billing:subscribe"))
     session_id = request.GET.get("session") or request.POST.get("session") or ""
     try:
-        data = provider.read_session(user=request.user, session_id=session_id)
+        data = read_test_checkout(user=request.user, session_id=session_id)
     except CheckoutError as exc:
         messages.error(request, str(exc))
         return HttpResponseRedirect(reverse("billing:subscribe"))

@@ -16,6 +16,7 @@ from masthead.billing.providers import get_provider
 from masthead.billing.selectors import current_subscription
 
 from .models import ApiToken
+from .services import TokenLimitReached, api_token_issue, api_token_revoke
 
 
 @login_required
@@ -54,11 +55,11 @@ def account(request):
 @login_required
 @require_POST
 def create_token(request):
-    name = (request.POST.get("name") or "App").replace("\x00", "").strip()[:100] or "App"
-    if ApiToken.objects.filter(user=request.user, revoked_at__isnull=True).count() >= 20:
-        messages.error(request, "You have 20 active tokens; revoke one first.")
+    try:
+        _token, raw = api_token_issue(request.user, request.POST.get("name"))
+    except TokenLimitReached as exc:
+        messages.error(request, str(exc))
     else:
-        _token, raw = ApiToken.issue(request.user, name=name)
         request.session["new_api_token"] = raw
     return HttpResponseRedirect(reverse("members:account") + "#tokens")
 
@@ -66,9 +67,6 @@ def create_token(request):
 @login_required
 @require_POST
 def revoke_token(request, token_id):
-    updated = ApiToken.objects.filter(
-        pk=token_id, user=request.user, revoked_at__isnull=True
-    ).update(revoked_at=timezone.now())
-    if updated:
+    if api_token_revoke(request.user, token_id):
         messages.success(request, "The token was revoked; apps using it are signed out.")
     return HttpResponseRedirect(reverse("members:account") + "#tokens")

@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from masthead.jsonerrors import json_error
+
 from .forms import SIGNUP_SOURCES, EmailSignupForm
 from .models import Source
 from .selectors import active_newsletters, is_entitled, newsletter_by_slug, subscribed_slugs
@@ -33,7 +35,7 @@ def _answer(request, ok: bool, code: str, message: str, status: int = 200):
     if _wants_json(request):
         if ok:
             return JsonResponse({"ok": True, "message": message}, status=status)
-        return JsonResponse({"error": {"code": code, "message": message}}, status=status)
+        return json_error(status, code, message)
     (messages.success if ok else messages.error)(request, message)
     return HttpResponseRedirect(_next(request))
 

@@ -3,22 +3,23 @@
 from django.conf import settings
 from django.db import models
 
-STATUSES = [
-    (s, s.replace("_", " "))
-    for s in (
-        "trialing",
-        "active",
-        "past_due",
-        "canceled",
-        "unpaid",
-        "incomplete",
-        "incomplete_expired",
-        "paused",
-    )
-]
+
+class SubscriptionStatus(models.TextChoices):
+    """A subscription's state, named as Stripe names them (the demo provider uses the same)."""
+
+    TRIALING = "trialing", "trialing"
+    ACTIVE = "active", "active"
+    PAST_DUE = "past_due", "past due"
+    CANCELED = "canceled", "canceled"
+    UNPAID = "unpaid", "unpaid"
+    INCOMPLETE = "incomplete", "incomplete"
+    INCOMPLETE_EXPIRED = "incomplete_expired", "incomplete expired"
+    PAUSED = "paused", "paused"
 
 
 class Subscription(models.Model):
+    Status = SubscriptionStatus  # templates: {% if sub.status == sub.Status.TRIALING %}
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
     )
@@ -27,7 +28,9 @@ class Subscription(models.Model):
     provider = models.CharField(max_length=10, default="demo")
     provider_subscription_id = models.CharField(max_length=100, unique=True)
     provider_customer_id = models.CharField(max_length=100, blank=True)
-    status = models.CharField(max_length=20, choices=STATUSES, default="incomplete")
+    status = models.CharField(
+        max_length=20, choices=SubscriptionStatus.choices, default=SubscriptionStatus.INCOMPLETE
+    )
     current_period_end = models.DateTimeField(null=True, blank=True)
     trial_end = models.DateTimeField(null=True, blank=True)
     cancel_at_period_end = models.BooleanField(default=False)

@@ -1,12 +1,34 @@
 """The payment provider interface. Every provider turns a reader's choice of offer into a
 subscription that billing stores with ``services.upsert_subscription``; the provider's own
-object, re-read when needed, is the truth about its state."""
+object, re-read when needed, is the truth about its state.
+
+Views talk to a provider only through this interface: a webhook view hands the request to
+``handle_webhook`` and answers from the ``WebhookResult`` (how a provider verifies, stores and
+applies its events stays inside the provider's package)."""
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 
 
 class CheckoutError(Exception):
     """A checkout that cannot start or complete; the message is safe to show the reader."""
+
+
+@dataclass(frozen=True)
+class WebhookResult:
+    """What a provider made of one webhook delivery: success (perhaps a duplicate), or an
+    error code and message for the JSON error envelope."""
+
+    status: int = 200
+    duplicate: bool = False
+    error: str = ""
+    message: str = ""
+
+
+def webhooks_not_configured(source: str) -> WebhookResult:
+    return WebhookResult(
+        400, error="not_configured", message=f"{source.title()} webhooks are not configured."
+    )
 
 
 class PaymentProvider(ABC):
@@ -36,3 +58,8 @@ class PaymentProvider(ABC):
     def manage_url(self, *, user, return_url: str) -> str | None:
         """Where the reader manages cards and invoices (Stripe's portal); None if nowhere."""
         return None
+
+    def handle_webhook(self, request, *, source: str) -> WebhookResult:
+        """Verify, store once and apply a webhook delivery sent by ``source`` (the URL says
+        who: ``/webhooks/stripe/``). A provider that takes no such webhooks refuses them."""
+        return webhooks_not_configured(source)

@@ -15,10 +15,26 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from ..models.subscriptions import SubscriptionStatus
 from .base import CheckoutError, PaymentProvider
 
 SALT = "masthead.billing.demo-checkout"
 MAX_AGE = 3600
+
+
+def read_session(*, user, session_id: str) -> dict:
+    """The demo checkout token's content (reader, offer), or ``CheckoutError``. Read by the
+    demo's own test-checkout page (``billing.views.test_checkout``), not part of the
+    provider interface."""
+    try:
+        data = signing.loads(session_id, salt=SALT, max_age=MAX_AGE)
+    except signing.SignatureExpired:
+        raise CheckoutError("This test checkout has expired. Please start again.") from None
+    except signing.BadSignature:
+        raise CheckoutError("This checkout link is not valid.") from None
+    if data.get("u") != user.pk:
+        raise CheckoutError("This checkout belongs to another account.")
+    return data
 
 
 class DemoProvider(PaymentProvider):
@@ -31,32 +47,25 @@ class DemoProvider(PaymentProvider):
         )
         return f"{reverse('billing:test-checkout')}?session={token}"
 
-    def read_session(self, *, user, session_id: str) -> dict:
-        try:
-            data = signing.loads(session_id, salt=SALT, max_age=MAX_AGE)
-        except signing.SignatureExpired:
-            raise CheckoutError("This test checkout has expired. Please start again.") from None
-        except signing.BadSignature:
-            raise CheckoutError("This checkout link is not valid.") from None
-        if data.get("u") != user.pk:
-            raise CheckoutError("This checkout belongs to another account.")
-        return data
-
     def complete_checkout(self, *, user, session_id: str):
         from ..models import Offer
         from ..services import start_subscription
 
-        data = self.read_session(user=user, session_id=session_id)
+        data = read_session(user=user, session_id=session_id)
         offer = Offer.objects.select_related("plan").filter(slug=data["o"]).first()
         if offer is None:
             raise CheckoutError("That offer no longer exists.")
         now = timezone.now()
         if offer.kind == "trial":
-            status, period_end = "trialing", now + timedelta(days=offer.trial_days)
+            status, period_end = SubscriptionStatus.TRIALING, now + timedelta(days=offer.trial_days)
             trial_end = period_end
         else:
             days = (31 if offer.plan.interval == "month" else 366) * max(offer.intro_periods, 1)
-            status, period_end, trial_end = "active", now + timedelta(days=days), None
+            status, period_end, trial_end = (
+                SubscriptionStatus.ACTIVE,
+                now + timedelta(days=days),
+                None,
+            )
         return start_subscription(
             user=user,
             offer=offer,

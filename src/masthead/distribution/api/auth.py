@@ -4,7 +4,6 @@ A bearer token that is unknown or revoked is an error (401), never a silent fall
 anonymous: an app must learn that its token stopped working.
 """
 
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from masthead.members.models import ApiToken, hash_token
@@ -31,7 +30,3 @@ def api_user(request):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     request._api_token = token
     return token.user
-
-
-def anonymous() -> AnonymousUser:
-    return AnonymousUser()

@@ -1,20 +1,18 @@
-"""JSON errors: ``{"error": {"code": "...", "message": "..."}}`` with the right HTTP status."""
+"""The API's errors: ``ApiError`` raised anywhere in a view becomes the JSON error envelope
+(``masthead.jsonerrors``) with the right HTTP status."""
 
 import functools
 import json
 
-from django.http import JsonResponse
 from django.http.multipartparser import MultiPartParserError
+
+from masthead.jsonerrors import json_error
 
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
-
-
-def error_response(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse({"error": {"code": code, "message": message}}, status=status)
 
 
 def api_endpoint(*methods: str):
@@ -27,7 +25,7 @@ def api_endpoint(*methods: str):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in methods:
-                response = error_response(
+                response = json_error(
                     405,
                     "method_not_allowed",
                     f"Use {' or '.join(m for m in methods if m != 'HEAD')}.",
@@ -37,7 +35,7 @@ def api_endpoint(*methods: str):
             try:
                 response = view(request, *args, **kwargs)
             except ApiError as exc:
-                response = error_response(exc.status, exc.code, exc.message)
+                response = json_error(exc.status, exc.code, exc.message)
             response.setdefault("Cache-Control", "private, no-store")
             response["Vary"] = "Cookie, Authorization"
             return response

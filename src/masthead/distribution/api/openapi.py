@@ -209,6 +209,7 @@ def openapi_document() -> dict:
                             "Created",
                         ),
                         **ERRORS,
+                        "409": _json(_error(), "The reader already holds 20 active tokens"),
                     },
                 }
             },

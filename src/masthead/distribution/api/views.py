@@ -14,7 +14,7 @@ from masthead.access.gifts import GiftError, create_gift_link, gift_url
 from masthead.access.policy import current_policy
 from masthead.access.readers import counts_views, reader_for_user
 from masthead.access.stores import MeterStoreUnavailable, get_meter_store
-from masthead.members.models import ApiToken
+from masthead.members.services import TokenLimitReached, api_token_issue, api_token_revoke
 from masthead.metering import month_key, resets_at
 from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
@@ -166,7 +166,10 @@ def tokens(request):
     user = authenticate(request, email=email, password=password)
     if user is None:
         raise ApiError(401, "invalid_credentials", "The e-mail or password is not correct.")
-    token, raw = ApiToken.issue(user, name=str(data.get("name", "App")) or "App")
+    try:
+        token, raw = api_token_issue(user, data.get("name"))
+    except TokenLimitReached as exc:
+        raise ApiError(409, "too_many_tokens", str(exc)) from None
     return JsonResponse(
         {"token": raw, "id": token.pk, "created_at": token.created_at.isoformat()}, status=201
     )
@@ -178,10 +181,7 @@ def token_revoke(request, token_id):
     if not user.is_authenticated:
         raise ApiError(401, "not_authenticated", "Sign in or send a bearer token.")
     check_csrf(request)
-    updated = ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
-    if not updated:
+    if not api_token_revoke(user, token_id):
         raise ApiError(404, "token_not_found", "No such active token.")
     return HttpResponse(status=204)
 

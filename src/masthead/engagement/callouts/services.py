@@ -4,7 +4,7 @@ Two parallel submissions from one reader both pass any "already answered?" read,
 only a shortcut: the unique constraint on (callout, respondent_key) decides, and the loser's
 IntegrityError becomes ``DUPLICATE``::
 
-    check_rate_limit("ip", "203.0.113.9")          # False after 10 attempts in 10 minutes
+    record_attempt("ip", "203.0.113.9")            # counts one; False after 10 in 10 minutes
     do_answer_callout(callout, "d:5b0f...", {...})  # STORED, then DUPLICATE on a second try
 """
 
@@ -25,13 +25,19 @@ RATE_LIMITS = {"ip": (10, 600), "reader": (10, 600)}
 
 
 class Outcome(enum.Enum):
-    STORED = "answered"
-    DUPLICATE = "already_answered"
-    DISCARDED = "answered"  # a honeypot hit looks like success to the bot
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    DISCARDED = "discarded"  # a honeypot hit: nothing stored
+
+    @property
+    def shown_as(self) -> str:
+        """What the reader (or bot) is told: a discarded answer looks like success."""
+        return "already_answered" if self is Outcome.DUPLICATE else "answered"
 
 
-def check_rate_limit(scope: str, ident: str, now: float | None = None) -> bool:
-    """Count one attempt for ``ident`` in a fixed window; False once the window's limit passed.
+def record_attempt(scope: str, ident: str, now: float | None = None) -> bool:
+    """Record one attempt for ``ident`` in a fixed window (a write: every call counts); False
+    once the window's limit has passed.
 
     ``cache.add`` creates the counter only if absent and ``cache.incr`` is atomic in Redis and
     in the local-memory cache, so parallel requests cannot slip past the limit. A cache that

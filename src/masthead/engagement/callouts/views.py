@@ -14,10 +14,12 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from masthead.jsonerrors import json_error
+
 from ..models import Callout
 from .forms import HONEYPOT, CalloutForm
 from .selectors import callout_article_url, poll_results, respondent_key
-from .services import Outcome, check_rate_limit, do_answer_callout
+from .services import Outcome, do_answer_callout, record_attempt
 
 CLOSED = "This callout has closed and no longer takes answers. Thank you for your interest."
 LIMITED = "You have sent many answers in a short time. Please try again in a few minutes."
@@ -48,8 +50,7 @@ def _answered_url(target: str, callout_id: int) -> str:
 def _refuse(request, callout, status, code, message, form=None):
     if _wants_json(request):
         errors = {name: list(e) for name, e in form.errors.items()} if form else {}
-        body = {"error": {"code": code, "message": message, "fields": errors}}
-        return JsonResponse(body, status=status)
+        return json_error(status, code, message, fields=errors)
     context = {
         "callout": callout,
         "message": message,
@@ -64,7 +65,7 @@ def _thanks(request, callout, outcome):
     if _wants_json(request):
         results = poll_results(callout) if callout.show_results else None
         return JsonResponse(
-            {"status": outcome.value, "thank_you": callout.thank_you, "results": results}
+            {"status": outcome.shown_as, "thank_you": callout.thank_you, "results": results}
         )
     target = _answered_url(_safe_next(request, callout), callout.pk)
     return HttpResponseRedirect(target, status=303)
@@ -77,8 +78,8 @@ def answer_callout(request, callout_id: int):
         return _refuse(request, callout, 403, "closed", CLOSED)
     ip = request.META.get("REMOTE_ADDR") or "unknown"
     key = respondent_key(request) or f"ip:{ip}"
-    allowed_ip = check_rate_limit("ip", ip)
-    if not (check_rate_limit("reader", key) and allowed_ip):
+    allowed_ip = record_attempt("ip", ip)
+    if not (record_attempt("reader", key) and allowed_ip):
         response = _refuse(request, callout, 429, "rate_limited", LIMITED)
         response["Retry-After"] = "600"
         return response

@@ -9,15 +9,15 @@ Chosen by settings when ``STRIPE_SECRET_KEY`` is set::
 A checkout's return grants access only after re-reading the Checkout Session from Stripe and
 finding it complete, paid and started by this very reader (``client_reference_id`` and
 ``metadata.user_id``), so a forged or foreign ``session_id`` grants nothing. Webhooks
-(``billing.webhooks``) keep the subscription in step afterwards.
+(``webhook.py``, reached through ``handle_webhook``) keep the subscription in step afterwards.
 """
 
 import hashlib
 import json
 import time
 
-from ..base import CheckoutError, PaymentProvider
-from . import catalog, events
+from ..base import CheckoutError, PaymentProvider, WebhookResult, webhooks_not_configured
+from . import catalog, webhook
 from .client import NotFound, StripeAPI, StripeFailure
 from .sync import is_paid, record_checkout, store_subscription, version_now
 
@@ -39,8 +39,8 @@ class StripeProvider(PaymentProvider):
         super().__init__(
             secret_key=secret_key, webhook_secret=webhook_secret, api_base=api_base, **options
         )
-        self.webhook_secret = webhook_secret
-        self.api = StripeAPI(
+        self._webhook_secret = webhook_secret
+        self._api = StripeAPI(
             secret_key=secret_key, api_base=api_base, max_network_retries=max_network_retries
         )
 
@@ -61,14 +61,14 @@ class StripeProvider(PaymentProvider):
         elif user.email:
             params["customer_email"] = user.email
         try:
-            params["line_items"][0]["price"] = catalog.ensure_price(self.api, offer.plan)
+            params["line_items"][0]["price"] = catalog.ensure_price(self._api, offer.plan)
             if offer.kind == "trial":
                 params["subscription_data"]["trial_period_days"] = offer.trial_days
-            elif coupon := catalog.ensure_coupon(self.api, offer):
+            elif coupon := catalog.ensure_coupon(self._api, offer):
                 params["discounts"] = [{"coupon": coupon}]
             key = f"checkout:{user.pk}:{offer.slug}:{int(time.time()) // CHECKOUT_WINDOW}:"
             key += hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:16]
-            return self.api.create_checkout_session(params, key=key)["url"]
+            return self._api.create_checkout_session(params, key=key)["url"]
         except StripeFailure:
             raise CheckoutError(
                 "We could not reach our payment provider. Please try again."
@@ -78,7 +78,7 @@ class StripeProvider(PaymentProvider):
         if not session_id.startswith("cs_"):
             raise CheckoutError("This checkout link is not valid.")
         try:
-            session = self.api.retrieve_checkout_session(session_id)
+            session = self._api.retrieve_checkout_session(session_id)
             meta_user = (session.get("metadata") or {}).get("user_id")
             if session.get("client_reference_id") != str(user.pk) or meta_user != str(user.pk):
                 raise CheckoutError("This checkout belongs to another account.")
@@ -86,7 +86,7 @@ class StripeProvider(PaymentProvider):
                 raise CheckoutError("This checkout is not complete yet.")
             version = version_now()
             ref = session["subscription"]
-            obj = self.api.retrieve_subscription(ref.get("id") if isinstance(ref, dict) else ref)
+            obj = self._api.retrieve_subscription(ref.get("id") if isinstance(ref, dict) else ref)
         except NotFound:
             raise CheckoutError("This checkout link is not valid.") from None
         except StripeFailure:
@@ -113,7 +113,7 @@ class StripeProvider(PaymentProvider):
         )
         version = version_now()
         try:
-            obj = self.api.update_subscription(
+            obj = self._api.update_subscription(
                 subscription.provider_subscription_id, cancel_at_period_end=value, key=key
             )
         except StripeFailure:
@@ -129,13 +129,16 @@ class StripeProvider(PaymentProvider):
         key = f"portal:{customer}:{int(time.time()) // 60}"
         try:
             params = {"customer": customer, "return_url": return_url}
-            return self.api.create_portal_session(params, key=key)["url"]
+            return self._api.create_portal_session(params, key=key)["url"]
         except StripeFailure:
             return None
 
-    def prepare_event(self, event: dict):
-        """See ``events.prepare``: re-read from Stripe, return the write to do (or None)."""
-        return events.prepare(self.api, event) if events.handles(event) else None
+    def handle_webhook(self, request, *, source: str) -> WebhookResult:
+        if source != self.name:
+            return webhooks_not_configured(source)
+        return webhook.handle(
+            self._api, self._webhook_secret, request.body, request.headers.get("Stripe-Signature")
+        )
 
 
 def _customer_id(user) -> str:
