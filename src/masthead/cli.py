@@ -4,10 +4,12 @@ import argparse
 import datetime
 import os
 import shutil
-import subprocess
 import sys
 
 from masthead.config import ConfigError
+from masthead.supervisor import supervise
+
+STOP_SECONDS = 10  # TERM or INT stops every process `masthead serve` started within this
 
 
 def _django(*, production: bool = False):
@@ -37,30 +39,37 @@ def cmd_demo(opts) -> int:
 
 
 def granian_command(host: str, port: int, workers: int) -> list[str]:
-    """The production server's command line (tests and benchmarks start the same one).
+    """The production server's command line (``masthead serve``, the tests' live servers and
+    the benchmarks all start this one).
 
-    One blocking thread per worker: on 2 cores granian's default thread pool cost 40-57% of
-    throughput in DESIGN.md's measurements.
+    granian's ASGI interface with ``masthead.asgi``: the event loop reads each request body
+    with a deadline before Django runs, so clients that never send their body cost no thread
+    (issue 11; the measurement is in the README, Operations). ``--workers-kill-timeout``
+    bounds a graceful stop.
     """
     beside = os.path.join(os.path.dirname(sys.executable), "granian")
     granian = beside if os.path.exists(beside) else (shutil.which("granian") or "granian")
     return [
         granian,
         "--interface",
-        "wsgi",
+        "asgi",
         "--host",
         host,
         "--port",
         str(port),
         "--workers",
         str(workers),
-        "--blocking-threads",
-        "1",
+        "--workers-kill-timeout",
+        str(STOP_SECONDS - 2),
         "--no-ws",
         "--log-level",
         "warning",
-        "masthead.wsgi:application",
+        "masthead.asgi:application",
     ]
+
+
+def worker_command() -> list[str]:
+    return [sys.executable, "-m", "masthead.cli", "worker"]
 
 
 def cmd_serve(opts) -> int:
@@ -68,18 +77,38 @@ def cmd_serve(opts) -> int:
     from django.conf import settings
     from django.core.management import call_command
 
+    from masthead.worker import uses_database_backend
+
     call_command("collectstatic", interactive=False, verbosity=0)
     _check_migrations()
     _sync_site_record()
     workers = opts.workers or max(2, os.cpu_count() or 2)
+    task_workers = opts.task_workers if uses_database_backend() else 0
     url = f"http://{opts.host}:{opts.port}"
-    print(f"Serving {settings.WAGTAIL_SITE_NAME} on {url} with {workers} workers (Ctrl-C stops)")
-    command = granian_command(opts.host, opts.port, workers)
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="masthead.settings")
-    try:
-        return subprocess.call(command, env=env)  # noqa: S603 - fixed argument list
-    except KeyboardInterrupt:
+    print(
+        f"Serving {settings.WAGTAIL_SITE_NAME} on {url} with {workers} workers"
+        f" and {task_workers} task workers (Ctrl-C stops)",
+        flush=True,
+    )
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ["DJANGO_SETTINGS_MODULE"])
+    commands = [granian_command(opts.host, opts.port, workers)]
+    commands += [worker_command() for _ in range(task_workers)]
+    return supervise(commands, env)
+
+
+def cmd_worker(opts) -> int:
+    _django(production=True)
+    from masthead.worker import run, uses_database_backend
+
+    if not uses_database_backend():
+        print(
+            "masthead worker: tasks run inside requests (MASTHEAD_TASKS_IMMEDIATE=1); "
+            "there is nothing to work on.",
+            file=sys.stderr,
+        )
         return 0
+    run(until_idle=opts.until_idle)
+    return 0
 
 
 def _check_migrations() -> None:
@@ -217,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--workers", type=int, default=0)
+    demo.add_argument("--task-workers", type=int, default=1)
     demo.add_argument("--reset", action="store_true", help="delete the demo content first")
     demo.add_argument("--no-serve", action="store_true", help="build only")
     demo.add_argument("--scale", type=int, default=0, help="build N articles (benchmarks)")
@@ -226,7 +256,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=0)
+    serve.add_argument(
+        "--task-workers", type=int, default=1, help="background task workers (0 for none)"
+    )
     serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser("worker", help="background task workers alone")
+    worker.add_argument("--until-idle", action="store_true", help="exit once no task is ready")
+    worker.set_defaults(func=cmd_worker)
 
     grant = sub.add_parser("grant", help="complimentary full access for a reader")
     grant.add_argument("email")

@@ -200,7 +200,7 @@ TASKS = {
     "default": {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
-            if config.boolean("MASTHEAD_TASKS_IMMEDIATE", True)
+            if config.boolean("MASTHEAD_TASKS_IMMEDIATE", False)
             else "django_tasks_db.DatabaseBackend"
         )
     }

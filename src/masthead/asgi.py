@@ -1,0 +1,99 @@
+"""ASGI entry point of ``masthead serve``: the request body is read first, with a deadline.
+
+Under a WSGI server the body is read by the thread that runs Django, so a client that sends
+``Content-Length: 1000`` and then nothing holds that thread until it gives up; a handful of
+them stalled every worker (issue 11). Here the server's event loop reads the whole body before
+Django sees the request: a slow client costs one idle coroutine, never a thread, and one that
+has not finished its body within ``BODY_SECONDS`` gets 408. A body larger than ``MAX_BODY``
+gets 413 without being read to the end.
+
+The application itself is Django's (``masthead.wsgi``): ``WsgiToAsgi`` runs it with the body
+already in memory, in one thread per process, as the WSGI server did — the article path keeps
+its speed (README, Operations: the measurement).
+"""
+
+import asyncio
+import os
+
+from asgiref.wsgi import WsgiToAsgi
+
+BODY_SECONDS = 10.0
+MAX_BODY = 12 * 1024 * 1024  # Wagtail's image uploads are up to 10 MB
+
+
+class BodyDeadline:
+    """ASGI middleware: buffer the request body within ``seconds``, then call ``app``."""
+
+    def __init__(self, app, seconds: float = BODY_SECONDS, max_body: int = MAX_BODY):
+        self.app, self.seconds, self.max_body = app, seconds, max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            return await _lifespan(receive, send)
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        messages: list[dict] = []
+        size = 0
+        try:
+            async with asyncio.timeout(self.seconds):
+                while True:
+                    message = await receive()
+                    messages.append(message)
+                    if message["type"] != "http.request":
+                        return  # the client went away before its body was complete
+                    size += len(message.get("body", b""))
+                    if size > self.max_body:
+                        return await _plain(send, 413, b"Request body too large.\n")
+                    if not message.get("more_body"):
+                        break
+        except TimeoutError:
+            return await _plain(send, 408, b"The request body did not arrive in time.\n")
+        pending = iter(messages)
+
+        async def replay():
+            message = next(pending, None)
+            return message if message is not None else await receive()
+
+        async def forward(message):  # a coroutine function, as asgiref expects of send
+            await send(message)
+
+        return await self.app(scope, replay, forward)
+
+
+async def _lifespan(receive, send) -> None:
+    """Nothing to set up or tear down: acknowledge both, so the server stops promptly."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+async def _plain(send, status: int, body: bytes) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _application():
+    from masthead.wsgi import application as wsgi_application
+
+    if os.environ.get("MASTHEAD_ASGI_DJANGO") == "1":  # measurement only: Django's own handler
+        from django.core.asgi import get_asgi_application
+
+        return BodyDeadline(get_asgi_application())
+    return BodyDeadline(WsgiToAsgi(wsgi_application))
+
+
+application = _application()

@@ -1,0 +1,30 @@
+"""Periodic work: which background tasks run on a schedule, and how often.
+
+The task workers (``masthead worker``, ``masthead serve --task-workers N``; see
+``masthead.worker``) enqueue each job below once per interval. Several workers, on one host or
+many, may run at once: the check "was this job enqueued within its interval?" and the enqueue
+happen in one locked transaction, so each job is enqueued once per interval however many
+workers there are. The job's result row (django-tasks-db's table) is the record of its last
+run.
+
+To add periodic work, append a ``Job``: the dotted path of a django-tasks ``@task()`` that
+takes no arguments, and its interval. Other parts of Masthead register their own jobs here
+(meter pruning; analytics rollups, retention and the like belong here too). This module
+imports none of Masthead's apps, so any of them can register without a cycle; the task is
+imported by path only when it is due.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class Job:
+    task: str  # dotted path of a django-tasks task taking no arguments
+    every: timedelta
+
+
+JOBS: list[Job] = [
+    # Forget meter rows and Redis keys of closed months (access/pruning.py).
+    Job("masthead.access.tasks.prune_meter", timedelta(days=1)),
+]

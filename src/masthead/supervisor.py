@@ -1,0 +1,61 @@
+"""``masthead serve``'s process supervisor: start the web server and the task workers, pass
+TERM or INT on to every one of them, and make sure all are gone within ``stop_seconds``.
+
+Each child runs in a process group of its own, so a Ctrl-C in the terminal reaches only this
+process, which passes it on once (a second INT would make a task worker abandon its task).
+When any child exits on its own the others are stopped too and the exit status says so: a
+half-running site is worse than a stopped one. Standard library only.
+"""
+
+import contextlib
+import os
+import signal
+import subprocess
+import time
+
+POLL = 0.2
+
+
+def supervise(commands: list[list[str]], env: dict, stop_seconds: float = 10) -> int:
+    children: list[subprocess.Popen] = []
+    stopping: list[int] = []
+
+    def on_signal(signum, frame):
+        if not stopping:
+            stopping.append(signum)
+            for child in children:
+                _send(child, signum)
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for command in commands:
+            children.append(subprocess.Popen(command, env=env, process_group=0))  # noqa: S603
+        while not stopping and all(child.poll() is None for child in children):
+            time.sleep(POLL)
+        if not stopping:  # a child died: stop the rest
+            stopping.append(signal.SIGTERM)
+            for child in children:
+                _send(child, signal.SIGTERM)
+        _wait_all(children, stop_seconds - 1)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    crashed = [c for c in children if c.returncode not in (0, -signal.SIGTERM, -signal.SIGINT)]
+    return 0 if stopping[0] in (signal.SIGTERM, signal.SIGINT) and not crashed else 1
+
+
+def _send(child: subprocess.Popen, signum: int) -> None:
+    if child.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signum)  # the child and anything it started in its group
+
+
+def _wait_all(children: list[subprocess.Popen], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    for child in children:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=max(deadline - time.monotonic(), 0.01))
+    for child in children:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()

@@ -1,0 +1,57 @@
+"""`masthead serve` passes TERM and INT to every process it started (the web server and its
+workers, the task workers), and all of them stop within 10 s (issue 11, item 7)."""
+
+import signal
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from tests.support.live import free_port
+from tests.support.live import test_database_url as database_url
+
+from .processes import MASTHEAD, alive, command_line, descendants, production_env
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _wait_for_tree(proc, base: str, task_workers: int) -> set[int]:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "masthead serve exited early"
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                ready = r.status == 200
+        except OSError:
+            ready = False
+        tree = descendants(proc.pid)
+        workers = [p for p in tree if "masthead.cli worker" in command_line(p)]
+        if ready and len(workers) == task_workers:
+            return tree
+        time.sleep(0.3)
+    raise AssertionError("server and task workers did not come up")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_serve_stops_every_process_it_started_within_10_seconds(tmp_path, signum):
+    port = free_port()
+    proc = subprocess.Popen(
+        [MASTHEAD, "serve", "--port", str(port), "--workers", "2", "--task-workers", "2"],
+        env=production_env(tmp_path, DATABASE_URL=database_url()),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        tree = _wait_for_tree(proc, f"http://127.0.0.1:{port}", task_workers=2)
+        assert len(tree) >= 5  # granian, its 2 workers, 2 task workers
+        started = time.monotonic()
+        proc.send_signal(signum)
+        assert proc.wait(timeout=10) == 0
+        while any(alive(p) for p in tree) and time.monotonic() - started < 10:
+            time.sleep(0.1)
+        left = [command_line(p) for p in tree if alive(p)]
+        assert not left, left
+    finally:
+        if proc.poll() is None:
+            proc.kill()
