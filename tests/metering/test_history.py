@@ -59,6 +59,7 @@ def test_experiment_readers_get_their_variants_allowance() -> None:
         assert views and all(e.anonymous == arm.allowance for e in views)
         assert all(e.propensity == arm.share for e in views)
         assert max(e.remaining or 0 for e in views) <= arm.allowance
+    assert any(e.variant == "holdout" and e.anonymous == 3 for e in events)
     assert any(e.variant is None and e.status == "anonymous" for e in events)
 
 

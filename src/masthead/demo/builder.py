@@ -11,7 +11,9 @@ by its slug, e-mail, name or text before making it, so building twice changes no
 - ``accounts``: the five demo accounts and their subscriptions, through billing's services;
 - ``site``: the home page as the site's root, and the section fronts;
 - ``articles``: the default demo's articles, published through Wagtail's revisions;
-- ``scale``: with ``--scale N`` instead, N generated articles by a fast bulk path (benchmarks).
+- ``scale``: with ``--scale N`` instead, N generated articles by a fast bulk path (benchmarks);
+- ``history``: 62 days of generated reader history and a finished meter experiment (not with
+  ``--scale``).
 """
 
 import time
@@ -19,7 +21,7 @@ import time
 from django.db import transaction
 
 from .context import Demo
-from .steps import accounts, articles, catalogue, scale, site
+from .steps import accounts, articles, catalogue, history, scale, site
 
 STEPS = [
     catalogue,
@@ -27,6 +29,7 @@ STEPS = [
     site,
     articles,
     scale,
+    history,
 ]
 
 

@@ -140,8 +140,11 @@ class World:
         key = f"d:{self.rnd.getrandbits(64):016x}{self.devices:06x}"
         person = Person(key, key, habit, self.model.policy)
         if self.model.arms and (at is None or at >= self.experiment_from):
-            arm = assign(key, "demo-allowance", self.model.arms)
-            if arm is not None:
+            arm = assign(key, self.model.experiment, self.model.arms)
+            if arm is None:  # the holdout: the site's policy, recorded with its probability
+                person.variant = "holdout"
+                person.propensity = 1.0 - sum(a.share for a in self.model.arms)
+            else:
                 person.variant, person.propensity = arm.name, arm.share
                 person.policy = Policy(
                     arm.allowance,

@@ -45,6 +45,7 @@ class Model:
     promotion_day: int | None = 21
     experiment_days: int = 14
     arms: tuple[Arm, ...] = ()
+    experiment: str = "demo-allowance"  # the assignment key (``Experiment.slug``)
     policy: Policy = Policy()
     # Ask ``decide`` once per distinct input (reader status, article access, promotion, policy,
     # whether the article is counted, how many are): the same answers, much faster; for the

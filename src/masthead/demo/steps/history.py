@@ -1,0 +1,146 @@
+"""Step: 62 days of reader history behind the revenue dashboard and ``masthead simulate``.
+
+The events come from the documented generative model of ``masthead.metering.history`` (Zipf-like
+article popularity, a mix of one-off and returning readers, referrer classes, sign-up and
+subscription rates near published figures), each view decided by the site's own rules under the
+demo's meter policy, so ``masthead simulate`` with no options reproduces every recorded
+decision. Readers first seen in the last 14 days were in a small meter experiment (2 or 5 free
+articles for a fifth of new readers each; the rest on the site's 3), so the results page and
+the inverse-propensity estimate have data. Seeded: the same day gives the same history.
+
+Bulk-inserted in batches of ``BATCH`` with a progress bar; about 130,000 events. Idempotent: a
+demo that already has history older than an hour is left as it is; ``reset`` removes it.
+"""
+
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
+from masthead.access.policy import current_policy
+from masthead.events.kinds import VIEW_KINDS
+from masthead.events.models import ReaderEvent
+from masthead.metering.assignment import Arm
+from masthead.metering.history import Event, Model, generate
+from masthead.newsroom.models import ArticlePage
+
+from ..context import Demo
+
+BATCH = 5000
+ARMS = (Arm("two-free", 2, 0.2), Arm("five-free", 5, 0.2))
+EXPERIMENT = "demo-allowance"
+
+
+def history_model() -> Model:
+    return Model(arms=ARMS, policy=current_policy(), memo=True, experiment=EXPERIMENT)
+
+
+def _articles() -> list[tuple[int, str, bool]]:
+    """Live articles, newest first (the model's popularity rank): ``(id, access, sponsored)``."""
+    rows = ArticlePage.objects.live().order_by("-first_published_at", "-pk")
+    return [
+        (pk, access, bool(sponsor.strip()))
+        for pk, access, sponsor in rows.values_list("pk", "access", "sponsor")
+    ]
+
+
+def _row(event: Event) -> ReaderEvent:
+    return ReaderEvent(
+        kind=event.kind,
+        created_at=event.at,
+        reader_key=event.reader_key,
+        article_id=event.article_id,
+        channel="web" if event.status else "",
+        status=event.status,
+        access=event.access,
+        sponsored=event.sponsored,
+        gift=event.gift,
+        promotion=event.promotion,
+        month=event.month,
+        outcome=event.outcome,
+        wall=event.wall,
+        counted=event.counted,
+        remaining=event.remaining,
+        reason=event.reason,
+        anonymous_allowance=event.anonymous,
+        registered_allowance=event.registered,
+        preview_paragraphs=event.preview,
+        variant=event.variant,
+        propensity=event.propensity,
+        source=event.source,
+        merged_key=event.merged_key,
+        offer=event.offer,
+        plan=event.plan,
+        trial=event.trial,
+        amount=Decimal(event.amount) if event.amount is not None else None,
+        currency="USD" if event.amount is not None else "",
+    )
+
+
+def build(demo: Demo) -> None:
+    if demo.scale:
+        return
+    _experiment(demo)
+    if ReaderEvent.objects.filter(
+        kind__in=sorted(VIEW_KINDS), created_at__lt=demo.now - timedelta(hours=1)
+    ).exists():
+        return
+    articles = _articles()
+    if not articles:
+        return
+    started = time.monotonic()
+    model = history_model()
+    expected = int(model.days * model.readers_per_day * 4.9)  # about, for the bar
+    bar = demo.bar(total=expected, desc="Reader history", unit=" events")
+    batch: list[ReaderEvent] = []
+    written = 0
+    for event in generate(model, articles, demo.now):
+        batch.append(_row(event))
+        if len(batch) == BATCH:
+            written += _write(batch)
+            bar.update(BATCH)
+            batch = []
+    written += _write(batch)
+    bar.update(len(batch))
+    bar.close()
+    demo.count("reader events", written)
+    seconds = time.monotonic() - started
+    demo.log(f"Reader history: {written:,} events over {model.days} days in {seconds:.1f}s")
+
+
+def _experiment(demo: Demo) -> None:
+    """The finished experiment behind the history's variants (stopped now: live readers of the
+    demo get the site's policy, as CONTRACT.md's meter numbers expect)."""
+    experiment, made = Experiment.objects.get_or_create(
+        slug=EXPERIMENT,
+        defaults={
+            "name": "Anonymous allowance: 2 or 5 free articles",
+            "status": ExperimentStatus.STOPPED,
+            "started_at": demo.now - timedelta(days=history_model().experiment_days),
+            "stopped_at": demo.now,
+        },
+    )
+    if made:
+        for arm in ARMS:
+            ExperimentVariant.objects.create(
+                experiment=experiment,
+                name=arm.name,
+                anonymous_allowance=arm.allowance,
+                share=arm.share,
+            )
+        demo.count("experiments")
+
+
+def _write(batch: list[ReaderEvent]) -> int:
+    if not batch:
+        return 0
+    with transaction.atomic():
+        ReaderEvent.objects.bulk_create(batch, batch_size=1000)
+    return len(batch)
+
+
+def reset(demo: Demo) -> None:
+    ReaderEvent.objects.all().delete()
+    Experiment.objects.filter(slug=EXPERIMENT).delete()
