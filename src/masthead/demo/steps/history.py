@@ -6,7 +6,8 @@ subscription rates near published figures), each view decided by the site's own 
 demo's meter policy, so ``masthead simulate`` with no options reproduces every recorded
 decision. Readers first seen in the last 14 days were in a small meter experiment (2 or 5 free
 articles for a fifth of new readers each; the rest on the site's 3), so the results page and
-the inverse-propensity estimate have data. Seeded: the same day gives the same history.
+the inverse-propensity estimate have data; a second, draft experiment can be started from
+``/admin/experiments/``. Seeded: the same day gives the same history.
 
 Bulk-inserted in batches of ``BATCH`` with a progress bar; about 130,000 events. Idempotent: a
 demo that already has history older than an hour is left as it is; ``reset`` removes it.
@@ -31,6 +32,7 @@ from ..context import Demo
 BATCH = 5000
 ARMS = (Arm("two-free", 2, 0.2), Arm("five-free", 5, 0.2))
 EXPERIMENT = "demo-allowance"
+DRAFT = "demo-allowance-next"  # a draft the revenue team can start from the admin
 
 
 def history_model() -> Model:
@@ -46,7 +48,7 @@ def _articles() -> list[tuple[int, str, bool]]:
     ]
 
 
-def _row(event: Event) -> ReaderEvent:
+def event_row(event: Event) -> ReaderEvent:
     return ReaderEvent(
         kind=event.kind,
         created_at=event.at,
@@ -97,7 +99,7 @@ def build(demo: Demo) -> None:
     batch: list[ReaderEvent] = []
     written = 0
     for event in generate(model, articles, demo.now):
-        batch.append(_row(event))
+        batch.append(event_row(event))
         if len(batch) == BATCH:
             written += _write(batch)
             bar.update(BATCH)
@@ -131,6 +133,15 @@ def _experiment(demo: Demo) -> None:
                 share=arm.share,
             )
         demo.count("experiments")
+    draft, made = Experiment.objects.get_or_create(
+        slug=DRAFT, defaults={"name": "Anonymous allowance: 2, 4 or 6 free articles"}
+    )
+    if made:
+        for name, allowance in (("two", 2), ("four", 4), ("six", 6)):
+            ExperimentVariant.objects.create(
+                experiment=draft, name=name, anonymous_allowance=allowance, share=0.1
+            )
+        demo.count("experiments")
 
 
 def _write(batch: list[ReaderEvent]) -> int:
@@ -143,4 +154,4 @@ def _write(batch: list[ReaderEvent]) -> int:
 
 def reset(demo: Demo) -> None:
     ReaderEvent.objects.all().delete()
-    Experiment.objects.filter(slug=EXPERIMENT).delete()
+    Experiment.objects.filter(slug__in=[EXPERIMENT, DRAFT]).delete()

@@ -1,0 +1,112 @@
+"""The experiments' admin pages: revenue staff see results per variant with intervals and
+start and stop an experiment; others are refused; a refused start says why."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from masthead.access.experiment_results import experiment_results
+from masthead.access.experiments import running_experiment
+from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
+from masthead.demo.steps.history import event_row
+from masthead.events.models import ReaderEvent
+from masthead.metering.assignment import Arm
+from masthead.metering.history import Model, generate
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+ARMS = (Arm("two", 2, 0.3), Arm("five", 5, 0.3))
+
+
+def _staff(client, *, revenue: bool):
+    user = factories.user("staff@example.org", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    if revenue:
+        kind, _ = ContentType.objects.get_or_create(app_label="revenue", model="dashboard")
+        perm, _ = Permission.objects.get_or_create(
+            codename="view_revenue", content_type=kind, defaults={"name": "Revenue"}
+        )
+        user.user_permissions.add(perm)
+    client.force_login(user)
+    return user
+
+
+def _experiment(status=ExperimentStatus.DRAFT, slug="exp") -> Experiment:
+    experiment = Experiment.objects.create(slug=slug, name="Two or five", status=status)
+    for arm in ARMS:
+        ExperimentVariant.objects.create(
+            experiment=experiment,
+            name=arm.name,
+            anonymous_allowance=arm.allowance,
+            share=arm.share,
+        )
+    return experiment
+
+
+def test_results_per_variant_from_a_generated_history(client):
+    now = timezone.now()
+    experiment = _experiment(ExperimentStatus.STOPPED)
+    experiment.started_at, experiment.stopped_at = now - timedelta(days=10), now
+    experiment.save()
+    model = Model(
+        days=10,
+        readers_per_day=150,
+        arms=ARMS,
+        experiment="exp",
+        experiment_days=10,
+        register_at_wall=0.2,
+        subscribe_at_wall=0.3,
+        memo=True,
+    )
+    articles = [(n, "metered", False) for n in range(1, 20)]
+    ReaderEvent.objects.bulk_create([event_row(e) for e in generate(model, articles, now)])
+    results = {r.variant: r for r in experiment_results(experiment)}
+    assert set(results) == {"two", "five", "holdout"}
+    assert results["two"].allowance == 2 and results["holdout"].allowance == 3
+    assert results["two"].stop_rate.estimate > results["five"].stop_rate.estimate
+    for r in results.values():
+        assert r.readers > 100
+        assert r.stop_rate.low <= r.stop_rate.estimate <= r.stop_rate.high
+        assert r.revenue_per_1000.low <= r.revenue_per_1000.estimate <= r.revenue_per_1000.high
+    assert sum(r.registrations for r in results.values()) > 0
+    _staff(client, revenue=True)
+    page = client.get(f"/admin/experiments/{experiment.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-variant="two"' in html and 'data-metric="revenue_per_1000"' in html
+
+
+def test_revenue_staff_start_and_stop_an_experiment(client):
+    experiment = _experiment()
+    _staff(client, revenue=True)
+    assert client.get("/admin/experiments/").status_code == 200
+    response = client.post(f"/admin/experiments/{experiment.pk}/start/")
+    assert response.status_code == 302
+    experiment.refresh_from_db()
+    assert experiment.status == ExperimentStatus.RUNNING and running_experiment() is not None
+    client.post(f"/admin/experiments/{experiment.pk}/stop/")
+    experiment.refresh_from_db()
+    assert experiment.status == ExperimentStatus.STOPPED and running_experiment() is None
+    refused = client.post(f"/admin/experiments/{experiment.pk}/start/", follow=True)
+    assert "Not started" in refused.content.decode()
+    assert client.get(f"/admin/experiments/{experiment.pk}/start/").status_code == 405
+
+
+def test_staff_without_the_revenue_permission_are_refused(client):
+    experiment = _experiment()
+    _staff(client, revenue=False)
+    for response in (
+        client.get("/admin/experiments/"),
+        client.get(f"/admin/experiments/{experiment.pk}/"),
+        client.post(f"/admin/experiments/{experiment.pk}/start/"),
+    ):  # Wagtail turns a refusal into a redirect to the admin home, with a message
+        assert (
+            response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+        )
+    experiment.refresh_from_db()
+    assert experiment.status == ExperimentStatus.DRAFT
+    client.logout()
+    assert "/login/" in client.get("/admin/experiments/")["Location"]
