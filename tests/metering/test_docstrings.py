@@ -10,10 +10,13 @@ import masthead.metering as metering
 MODULES = [
     "",
     ".policy",
+    ".channels",
     ".months",
     ".meter",
     ".decision",
+    ".outcomes",
     ".rules",
+    ".readings",
     ".ledger",
     ".messages",
     ".replays",

@@ -146,7 +146,7 @@ def test_decide_is_assess_then_tally_then_conclude_and_mutates_nothing(
         assessment,
         allowed=answer.allowed,
         used=answer.used,
-        newly_counted=answer.newly_counted and assessment.needs_meter,
+        newly_counted=answer.newly_counted and assessment.outcome is None,
     )
     assert decision == via_store
     if decision.remaining is not None:

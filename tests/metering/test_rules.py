@@ -19,7 +19,7 @@ from masthead.metering import (
     assess,
     conclude,
     decide,
-    settle,
+    settled,
     wall_for,
 )
 
@@ -93,7 +93,7 @@ def test_subscribers_article_walls_everyone_else_uncounted(reader: Reader) -> No
 def test_metered_article_asks_the_store_with_the_allowance(reader: Reader, limit: int) -> None:
     assessment = assess(reader, METERED, NOW, POLICY)
     assert assessment == Assessment(None, None, limit, "metered")
-    assert assessment.needs_meter
+    assert assessment.outcome is None  # the store must be asked
 
 
 def test_anonymous_month_counts_down_then_hits_the_registration_wall() -> None:
@@ -200,8 +200,8 @@ def test_conclude_refuses_impossible_store_answers() -> None:
 
 def test_settled_assessment_concludes_without_the_store() -> None:
     free = assess(ANONYMOUS, FREE, NOW, POLICY)
-    assert not free.needs_meter
+    assert free.outcome is not None
     assert conclude(ANONYMOUS, free, allowed=True, used=2, newly_counted=False) == full("free")
-    assert settle(free) == full("free")
+    assert settled(free) == full("free")
     with pytest.raises(ValueError):
-        settle(assess(ANONYMOUS, METERED, NOW, POLICY))
+        settled(assess(ANONYMOUS, METERED, NOW, POLICY))

@@ -1,20 +1,22 @@
-"""The gate: the one function that decides what a reader may see of an article.
+"""The gate: what a reader may see of an article, decided once and recorded separately.
 
 Every channel — the article page, the print view, the JSON API, feeds, search, Open Graph and
-JSON-LD — calls ``gate_article`` and renders only what it returns::
+JSON-LD, e-mail — asks ``decide`` and renders only what it returns. ``decide`` never writes::
 
-    gated = gate_article(reader_for_request(request), article)
-    gated.decision.outcome     # Outcome.FULL / METERED / WALLED
-    gated.preview              # body blocks everyone may see (the first paragraphs)
-    gated.rest                 # the gated part: [] unless the reader is entitled to it
+    gated = decide(reader_for_request(request), article, channel=Channel.WEB, gift=token)
+    gated = record(reader, article, gated)   # counting channels only: web, print, API
+    gated.decision.full_text    # the whole body, or the preview and (maybe) a wall
+    gated.preview, gated.rest   # the always-public blocks; the gated ones ([] unless allowed)
 
-A valid gift link token (``gift=``) opens the article in full without counting it.
-With ``count=False`` (feeds, search, listings, previews of other channels) nothing is counted
-and a metered or subscribers-only article shows only its preview.
+On a counting channel a metered article or a gift link needs a write to be answered (the
+meter's atomic check-and-count, the gift's capped redemption): until ``record`` has run, the
+decision "awaits" and shows the preview only, so a channel that forgot to record leaks nothing.
+``record`` makes those writes, logs the reader event and returns the final answer. The rules
+themselves (gifts, channels, a lost meter store) live in the pure ``masthead.metering`` engine.
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime
 
 from django.conf import settings
@@ -23,44 +25,29 @@ from django.utils import timezone
 from masthead.metering import (
     Access,
     ArticleFacts,
+    Channel,
     Decision,
-    Outcome,
+    Failure,
+    Policy,
+    after_gift,
     assess,
     conclude,
     month_key,
-    month_name,
-    render_message,
-    resets_at,
-    wall_for,
+    resolve,
+    unavailable,
 )
 
 from . import events
 from .cut import split_body
+from .gated import GatedArticle
 from .gifts import redeem_gift
-from .policy import current_policy, meter_settings, promotion_windows
+from .policy import meter_settings, policy_for, promotion_windows
 from .readers import ReaderContext
 from .stores import MeterStoreUnavailable, get_meter_store
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass
-class GatedArticle:
-    decision: Decision
-    preview: list
-    rest: list
-    meter_message: str = ""
-    wall: dict | None = None
-    reader_status: str = "anonymous"
-    meter: dict = field(default_factory=dict)
-
-    @property
-    def full_text(self) -> bool:
-        return self.decision.full_text
-
-    @property
-    def gated(self) -> bool:
-        return not self.decision.full_text
+__all__ = ["Channel", "GatedArticle", "article_facts", "decide", "record"]
 
 
 def article_facts(article) -> ArticleFacts:
@@ -69,57 +56,76 @@ def article_facts(article) -> ArticleFacts:
     )
 
 
-def _settled(assessment) -> Decision:
-    return Decision(
-        outcome=assessment.outcome,
-        wall=assessment.wall,
-        remaining=None,
-        limit=None,
-        used=None,
-        counted=False,
-        reason=assessment.reason,
+def decide(
+    ctx: ReaderContext,
+    article,
+    *,
+    now: datetime | None = None,
+    policy: Policy | None = None,
+    channel: Channel = Channel.WEB,
+    gift: str | None = None,
+) -> GatedArticle:
+    """The reader's view of ``article`` on ``channel`` (and the cut body), without any write.
+
+    ``policy`` defaults to ``policy_for(ctx)``; ``gift`` is a gift link's token (counting
+    channels only). ``article`` is a page or its snapshot: anything with ``pk``, ``access``,
+    ``is_sponsored`` and ``body``.
+    """
+    now = now or timezone.now()
+    policy = policy or policy_for(ctx)
+    facts = article_facts(article)
+    assessment = assess(ctx.reader, facts, now, policy, promotion_windows())
+    preview, withheld = split_body(article.body, policy.preview_paragraphs)
+    return GatedArticle(
+        facts=facts,
+        decision=resolve(assessment, channel, gift=bool(gift)),
+        preview=preview,
+        withheld=withheld,
+        reader_status=ctx.status,
+        assessment=assessment,
+        channel=channel,
+        gift=gift,
+        now=now,
+        policy=policy,
+        meter_settings=meter_settings(),
     )
 
 
-def _uncounted(assessment) -> Decision:
-    """A channel that never counts (feeds, search): the preview only, no store round trip."""
-    return Decision(
-        outcome=Outcome.WALLED,
-        wall=None,
-        remaining=None,
-        limit=assessment.limit,
-        used=None,
-        counted=False,
-        reason="uncounted-channel",
+def record(ctx: ReaderContext, article, gated: GatedArticle) -> GatedArticle:
+    """Make the writes a counting channel's view needs, log it, and return the final answer.
+
+    Redeems the gift link (within its device cap) or counts the view on the meter (within
+    the allowance, atomically), then appends the reader event. Calling it for a channel that
+    never counts is a mistake: ``ValueError``.
+    """
+    if not gated.channel.counts:
+        raise ValueError(f"the {gated.channel} channel never counts; decide() is its answer")
+    decision = gated.decision
+    if decision.awaiting_gift:
+        redeemed = redeem_gift(gated.gift, article, ctx.meter_key, gated.now)
+        decision = after_gift(gated.assessment, gated.channel, redeemed=redeemed)
+    if decision.awaiting_meter:
+        decision = _count(ctx, gated, article.pk)
+    events.record_decision(
+        ctx, gated.facts, decision, gated.channel, now=gated.now, policy=gated.policy
     )
+    return replace(gated, decision=decision)
 
 
-def _metered(ctx: ReaderContext, assessment, article_id: int, month: str) -> Decision:
-    store = get_meter_store()
+def _failure() -> Failure:
+    return Failure.CLOSED if settings.METER_STORE_FAILURE == "closed" else Failure.OPEN
+
+
+def _count(ctx: ReaderContext, gated: GatedArticle, article_id: int) -> Decision:
+    """The meter's atomic check-and-count, turned into a decision by the engine."""
+    assessment = gated.assessment
+    month = month_key(gated.now, gated.policy.time_zone)
     try:
-        result = store.record(ctx.meter_key, month, article_id, assessment.limit)
+        result = get_meter_store().record(ctx.meter_key, month, article_id, assessment.limit)
     except MeterStoreUnavailable:
-        failure = settings.METER_STORE_FAILURE
+        failure = _failure()
         logger.warning("meter store unavailable; failing %s for article %s", failure, article_id)
-        if failure == "closed":
-            return Decision(
-                outcome=Outcome.WALLED,
-                wall=wall_for(ctx.reader),
-                remaining=None,
-                limit=assessment.limit,
-                used=None,
-                counted=False,
-                reason="meter-unavailable",
-            )
-        return Decision(
-            outcome=Outcome.FULL,
-            wall=None,
-            remaining=None,
-            limit=assessment.limit,
-            used=None,
-            counted=False,
-            reason="meter-unavailable",
-        )
+        return unavailable(ctx.reader, assessment, failure)
     return conclude(
         ctx.reader,
         assessment,
@@ -127,85 +133,3 @@ def _metered(ctx: ReaderContext, assessment, article_id: int, month: str) -> Dec
         used=result.used,
         newly_counted=result.newly_counted,
     )
-
-
-def gate_article(
-    ctx: ReaderContext,
-    article,
-    now: datetime | None = None,
-    *,
-    count: bool = True,
-    channel: str = "web",
-    gift: str | None = None,
-) -> GatedArticle:
-    now = now or timezone.now()
-    policy = current_policy()
-    assessment = assess(ctx.reader, article_facts(article), now, policy, promotion_windows())
-    month = month_key(now, policy.time_zone)
-    if assessment.outcome is Outcome.FULL:
-        decision = _settled(assessment)
-    elif gift and count and redeem_gift(gift, article, ctx.meter_key, now):
-        # A gift link opens this one article in full, without touching the reader's meter.
-        decision = Decision(
-            outcome=Outcome.FULL,
-            wall=None,
-            remaining=None,
-            limit=None,
-            used=None,
-            counted=False,
-            reason="gift",
-        )
-    elif assessment.outcome is not None:
-        decision = _settled(assessment)
-    elif count:
-        decision = _metered(ctx, assessment, article.pk, month)
-    else:
-        decision = _uncounted(assessment)
-
-    preview, rest = split_body(article.body, policy.preview_paragraphs)
-    if not decision.full_text:
-        rest = []
-    gated = GatedArticle(decision=decision, preview=preview, rest=rest, reader_status=ctx.status)
-    if count:
-        _add_copy(gated, ctx, policy, now)
-        events.record_decision(
-            ctx, article_facts(article), decision, channel, now=now, policy=policy
-        )
-    return gated
-
-
-def _add_copy(gated: GatedArticle, ctx: ReaderContext, policy, now: datetime) -> None:
-    meter = meter_settings()
-    d = gated.decision
-    variables = {
-        "remaining": d.remaining if d.remaining is not None else 0,
-        "limit": d.limit if d.limit is not None else 0,
-        "used": d.used if d.used is not None else 0,
-        "month": month_name(now, policy.time_zone),
-        "registered_limit": policy.registered_allowance,
-    }
-    variables["numberArticlesLeft"] = variables["remaining"]  # the reference page's name
-    if d.outcome == Outcome.METERED:
-        template = meter.last_article_message if d.is_last_free else meter.meter_message
-        gated.meter_message = render_message(template, **variables)
-    if d.outcome == Outcome.WALLED and d.wall is not None:
-        prefix = {
-            "registration": "registration_wall",
-            "subscription": "subscription_wall",
-            "subscribers-only": "subscribers_wall",
-            "trial-expired": "trial_expired",
-            "access-expired": "access_expired",
-        }[str(d.wall)]
-        gated.wall = {
-            "kind": str(d.wall),
-            "title": render_message(getattr(meter, f"{prefix}_title"), **variables),
-            "text": render_message(getattr(meter, f"{prefix}_text"), **variables),
-            "marketing": meter.marketing_line,
-            "benefits": meter.benefit_list(),
-        }
-    gated.meter = {
-        "limit": d.limit,
-        "used": d.used,
-        "remaining": d.remaining,
-        "resets_at": resets_at(now, policy.time_zone),
-    }

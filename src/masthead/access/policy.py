@@ -57,6 +57,15 @@ def current_policy() -> Policy:
     )
 
 
+def policy_for(ctx) -> Policy:
+    """The policy that applies to this reader (an ``access.readers.ReaderContext``).
+
+    The one place a policy is chosen: the gate, ``/api/v1/me/`` and every channel ask it, so
+    a per-reader policy (an experiment's arm, say) only has to be chosen here.
+    """
+    return current_policy()
+
+
 def preview_paragraphs() -> int:
     return meter_settings().preview_paragraphs
 

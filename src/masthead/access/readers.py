@@ -7,6 +7,8 @@ from django.utils import timezone
 from masthead.billing.selectors import entitlement_for
 from masthead.metering import Lapse, Reader, ReaderKind
 
+from .keys import device_key, user_key
+
 
 @dataclass
 class ReaderContext:
@@ -28,17 +30,17 @@ class ReaderContext:
     def meter_key(self) -> str | None:
         """The meter's key; for an anonymous reader this creates a device when there is none."""
         if self.user is not None:
-            return f"u:{self.user.pk}"
+            return user_key(self.user.pk)
         if self.device is not None:
-            return f"d:{self.device.id}"
+            return device_key(self.device.id)
         return None
 
     def known_meter_key(self) -> str | None:
         """The meter's key without creating a device (reads that must not set a cookie)."""
         if self.user is not None:
-            return f"u:{self.user.pk}"
+            return user_key(self.user.pk)
         device_id = self.device.peek() if self.device is not None else None
-        return f"d:{device_id}" if device_id else None
+        return device_key(device_id) if device_id else None
 
 
 def reader_for_user(user, device=None, now=None) -> ReaderContext:

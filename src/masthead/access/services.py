@@ -7,6 +7,7 @@ from django.utils import timezone
 from masthead.events.services import merge_record
 from masthead.metering import month_key
 
+from .keys import device_key, user_key
 from .policy import current_policy
 from .stores import MeterStoreUnavailable, get_meter_store
 
@@ -25,9 +26,9 @@ def carry_device_views_to_account(device_id: str | None, user, now=None) -> int 
     now = now or timezone.now()
     month = month_key(now, current_policy().time_zone)
     try:
-        count = get_meter_store().merge(f"d:{device_id}", f"u:{user.pk}", month)
+        count = get_meter_store().merge(device_key(device_id), user_key(user.pk), month)
     except MeterStoreUnavailable:
         logger.warning("meter store unavailable: device views not carried to user %s", user.pk)
         return None
-    merge_record(f"d:{device_id}", f"u:{user.pk}", month, now)  # so a replay joins the keys
+    merge_record(device_key(device_id), user_key(user.pk), month, now)  # so a replay joins the keys
     return count

@@ -1,9 +1,10 @@
 """RSS 2.0 feeds: the latest articles (``/feeds/latest/``), and one per section
 (``/<section>/feed/``).
 
-Feed readers are anonymous and nothing in a feed is counted, so each item asks the gate with
-``count=False``: a gated article contributes its headline and standfirst, and only articles
-open to everyone (free, sponsored, or inside a promotion) carry their full text.
+Feed readers are anonymous and nothing in a feed is counted, so each item asks the gate's
+read-only ``decide`` on the feed channel: a gated article contributes its headline and
+standfirst, and only articles open to everyone (free, sponsored, or inside a promotion) carry
+their full text.
 """
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
-from masthead.access.gate import gate_article
+from masthead.access.gate import Channel, decide
 from masthead.access.readers import reader_for_user
 from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
@@ -58,7 +59,7 @@ class ArticleFeed(Feed):
         return categories
 
     def item_description(self, item):
-        gated = gate_article(self._reader, item, count=False, channel="rss")
+        gated = decide(self._reader, item, channel=Channel.FEED)
         label = ""
         if item.is_sponsored:
             label = (

@@ -14,7 +14,7 @@ import json
 
 from django.conf import settings
 
-from masthead.access.gate import gate_article
+from masthead.access.gate import Channel, decide
 from masthead.access.readers import reader_for_user
 
 GATED_SELECTOR = ".paywalled-content"
@@ -32,8 +32,8 @@ def _authors(article) -> list[dict]:
 def article_jsonld(article) -> dict:
     """``article`` is an article snapshot (``masthead.newsroom.snapshots``)."""
     url = settings.SITE_URL + article.public_path
-    public = gate_article(reader_for_user(None), article, count=False, channel="jsonld")
-    free_for_all = public.full_text
+    public = decide(reader_for_user(None), article, channel=Channel.METADATA)
+    free_for_all = public.decision.full_text
     # Full text only where the article is free for everyone; otherwise the public preview.
     shown = public.preview + public.rest
     data = {

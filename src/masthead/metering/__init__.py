@@ -15,50 +15,66 @@ Worked example, an anonymous reader's month under the default policy (3 free art
     >>> decide(reader, ArticleFacts(id=13), now, policy, counted_ids={10, 11, 12}).wall
     <Wall.REGISTRATION: 'registration'>
 
-Modules: ``policy`` (the inputs), ``months`` (meter months in the publication's zone),
-``meter`` (check-and-count), ``decision`` (the outputs and walls), ``rules`` (assess, conclude,
-decide), ``messages`` (meter message templates), ``ledger`` (an in-memory meter for
-simulation), ``replays`` (recorded views decided again under a candidate policy), ``estimate``
-(predictions with intervals: wall rates, IPW), ``assignment`` (sticky experiment variants).
+Modules: ``policy`` (the inputs), ``channels`` (where a view happens, and which count),
+``months`` (meter months in the publication's zone), ``meter`` (check-and-count),
+``decision`` (the outputs, reasons and walls), ``outcomes`` (the one builder of decisions,
+including gifts and a lost meter store), ``rules`` (assess, resolve, conclude, decide),
+``readings`` (the meter's numbers as shown), ``messages`` (meter message templates),
+``ledger`` (the in-memory meter, also behind the in-process meter store), ``replays``
+(recorded views decided again under a candidate policy), ``estimate`` (predictions with
+intervals: wall rates, IPW), ``assignment`` (sticky experiment variants).
 """
 
-from .decision import Assessment, Decision, Outcome, Wall, wall_for
+from .channels import Channel
+from .decision import OPEN_TO_EVERYONE, Assessment, Decision, Outcome, Reason, Wall, wall_for
 from .ledger import Ledger
 from .messages import meter_variables, render_message
 from .meter import Tally, tally
 from .months import month_key, month_name, resets_at
+from .outcomes import Failure, gifted, unavailable
 from .policy import Access, ArticleFacts, Lapse, Policy, Reader, ReaderKind, Window
+from .readings import MeterReading, meter_reading
 from .replays import Candidate, Counts, Fact, Replay, replay
-from .rules import assess, conclude, decide, settle
+from .rules import after_gift, assess, conclude, decide, resolve, settled
 
 __all__ = [
+    "OPEN_TO_EVERYONE",
     "Access",
     "ArticleFacts",
     "Assessment",
     "Candidate",
+    "Channel",
     "Counts",
     "Decision",
     "Fact",
+    "Failure",
     "Lapse",
     "Ledger",
+    "MeterReading",
     "Outcome",
     "Policy",
     "Reader",
     "ReaderKind",
+    "Reason",
     "Replay",
     "Tally",
     "Wall",
     "Window",
+    "after_gift",
     "assess",
     "conclude",
     "decide",
+    "gifted",
+    "meter_reading",
+    "meter_variables",
     "month_key",
     "month_name",
-    "meter_variables",
     "render_message",
     "replay",
     "resets_at",
-    "settle",
+    "resolve",
+    "settled",
     "tally",
+    "unavailable",
     "wall_for",
 ]

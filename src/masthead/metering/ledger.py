@@ -1,8 +1,12 @@
-"""An in-memory meter: counted views per reader and month, for simulation and tests.
+"""The in-memory meter: counted views per reader and month, for simulation, tests and the
+in-process meter store (``masthead.access.stores.memory`` wraps one ``Ledger``).
 
-The real stores (database, Redis) live in the Django app; this one lets analytics replay a
-stream of views under a different policy, and lets tests drive the engine over many months.
-Readers are told apart by a key the caller chooses (an account id, a device id).
+Readers are told apart by a key the caller chooses (``u:<id>``, ``d:<device>``). ``record`` is
+the same check-and-count as every meter store (``meter.tally``); ``read`` decides a whole view.
+
+``merge`` carries a device's month over to an account as a *union that keeps the source*, as
+the database and Redis stores do: an article read on both counts once, and the device keeps its
+own count, so signing in and out again can never hand a device a fresh allowance.
 
 Worked example, an anonymous reader under the default policy (3 a month)::
 
@@ -17,6 +21,8 @@ Worked example, an anonymous reader under the default policy (3 a month)::
     >>> december = datetime(2026, 12, 1, tzinfo=UTC)
     >>> ledger.read("d1", reader, ArticleFacts(4), december, policy).remaining
     2
+    >>> ledger.merge("d1", "u7", "2026-11"), ledger.used("d1", "2026-11")
+    (3, 3)
 """
 
 from __future__ import annotations
@@ -25,13 +31,15 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from .decision import Decision
+from .meter import Tally, tally
 from .months import month_key
 from .policy import ArticleFacts, Policy, Reader, Window
 from .rules import decide
 
 
 class Ledger:
-    """Counted article ids per ``(reader key, month)``; mutated only by ``read``."""
+    """Counted article ids per ``(reader key, month)``, changed only by ``record``, ``read``,
+    ``merge``, ``clear`` and ``prune``. Not thread-safe: share one across threads under a lock."""
 
     def __init__(self) -> None:
         self._counted: dict[tuple[str, str], set[int]] = {}
@@ -43,6 +51,13 @@ class Ledger:
     def used(self, reader_key: str, month: str) -> int:
         """How many articles this reader has used of the month's allowance."""
         return len(self._counted.get((reader_key, month), ()))
+
+    def record(self, reader_key: str, month: str, article_id: int, limit: int) -> Tally:
+        """Check-and-count one view: count ``article_id`` if it is new and under ``limit``."""
+        answer = tally(self._counted.get((reader_key, month), ()), article_id, limit)
+        if answer.newly_counted:
+            self._counted.setdefault((reader_key, month), set()).add(article_id)
+        return answer
 
     def read(
         self,
@@ -61,8 +76,21 @@ class Ledger:
             self._counted.setdefault(key, set()).add(article.id)
         return decision
 
-    def merge(self, source_key: str, target_key: str, month: str) -> None:
-        """Carry a device's views this month over to an account (on sign-up)."""
-        moved = self._counted.pop((source_key, month), set())
-        if moved:
-            self._counted.setdefault((target_key, month), set()).update(moved)
+    def merge(self, source_key: str, target_key: str, month: str) -> int:
+        """Add the source's counted views this month to the target's (a union; the source
+        keeps its own). Returns the target's count afterwards."""
+        source = self._counted.get((source_key, month), set())
+        target = self._counted.setdefault((target_key, month), set())
+        target |= source
+        return len(target)
+
+    def clear(self, reader_key: str, month: str) -> None:
+        """Forget a reader's month."""
+        self._counted.pop((reader_key, month), None)
+
+    def prune(self, before_month: str) -> int:
+        """Forget every reader's months before ``before_month``; returns how many went."""
+        closed = [key for key in self._counted if key[1] < before_month]
+        for key in closed:
+            del self._counted[key]
+        return len(closed)

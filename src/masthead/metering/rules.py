@@ -9,6 +9,12 @@
    reader's wall (``wall_for``), uncounted. Reopening an article already counted this month is
    always allowed and costs nothing, even with the allowance used up.
 
+Channels and gifts (``resolve``, ``after_gift``): a channel that never counts (feeds, search,
+metadata, e-mail) shows a metered article's preview only. On a counting channel a valid gift
+link opens any article not already open to the reader, in full and uncounted; an invalid one
+changes nothing. Gifts and the meter are writes, so on a counting channel ``resolve`` answers
+"awaiting" (the preview) and the gate's ``record`` finishes the decision.
+
 Worked example, a registered reader (allowance 10) who has read 9 articles this month::
 
     >>> from datetime import datetime, UTC
@@ -20,6 +26,13 @@ Worked example, a registered reader (allowance 10) who has read 9 articles this 
     False
     >>> decide(reader, ArticleFacts(43), now, Policy(), counted_ids=read | {42}).wall
     <Wall.SUBSCRIPTION: 'subscription'>
+    >>> metered_article = assess(reader, ArticleFacts(43), now, Policy())
+    >>> resolve(metered_article, Channel.EMAIL).full_text
+    False
+    >>> resolve(metered_article, Channel.WEB, gift=True).reason
+    <Reason.AWAITING_GIFT: 'awaiting-gift'>
+    >>> after_gift(metered_article, Channel.WEB, redeemed=True).full_text
+    True
 """
 
 from __future__ import annotations
@@ -27,8 +40,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from .decision import Assessment, Decision, Outcome, Wall, wall_for
+from .channels import Channel
+from .decision import Assessment, Decision, Outcome, Reason, Wall
 from .meter import tally
+from .outcomes import awaiting, gifted, metered, over_allowance, settled, uncounted
+
+__all__ = ["after_gift", "assess", "conclude", "decide", "resolve", "settled"]
 from .policy import Access, ArticleFacts, Policy, Reader, Window, require_aware
 
 
@@ -43,23 +60,37 @@ def assess(
     require_aware(now)
     limit = policy.allowance_for(reader.kind)
     if limit is None:
-        return Assessment(Outcome.FULL, None, None, "entitled")
+        return Assessment(Outcome.FULL, None, None, Reason.ENTITLED)
     if any(window.contains(now) for window in promotions):
-        return Assessment(Outcome.FULL, None, None, "promotion")
+        return Assessment(Outcome.FULL, None, None, Reason.PROMOTION)
     if article.access is Access.FREE:
-        return Assessment(Outcome.FULL, None, None, "free")
+        return Assessment(Outcome.FULL, None, None, Reason.FREE)
     if article.sponsored:
-        return Assessment(Outcome.FULL, None, None, "sponsored")
+        return Assessment(Outcome.FULL, None, None, Reason.SPONSORED)
     if article.access is Access.SUBSCRIBERS:
-        return Assessment(Outcome.WALLED, Wall.SUBSCRIBERS_ONLY, None, "subscribers-only")
-    return Assessment(None, None, limit, "metered")
+        return Assessment(Outcome.WALLED, Wall.SUBSCRIBERS_ONLY, None, Reason.SUBSCRIBERS_ONLY)
+    return Assessment(None, None, limit, Reason.METERED)
 
 
-def settle(assessment: Assessment) -> Decision:
-    """The decision for an assessment that did not need the meter store."""
-    if assessment.outcome is None:
-        raise ValueError("this assessment needs the meter store; use conclude()")
-    return Decision(assessment.outcome, assessment.wall, None, None, None, False, assessment.reason)
+def resolve(assessment: Assessment, channel: Channel, *, gift: bool = False) -> Decision:
+    """The read-only decision for ``channel``: final, or, on a counting channel that must
+    redeem a gift or ask the meter, an "awaiting" decision that shows the preview only."""
+    if assessment.outcome is Outcome.FULL:
+        return settled(assessment)
+    if gift and channel.counts:
+        return awaiting(assessment, Reason.AWAITING_GIFT)
+    if assessment.outcome is not None:
+        return settled(assessment)
+    if channel.counts:
+        return awaiting(assessment, Reason.AWAITING_METER)
+    return uncounted(assessment)
+
+
+def after_gift(assessment: Assessment, channel: Channel, *, redeemed: bool) -> Decision:
+    """The gift rule: a redeemed gift opens the article in full without touching the meter;
+    a gift that could not be redeemed (expired, used up, not for this article) changes
+    nothing, so the reader is decided as if there were no gift."""
+    return gifted() if redeemed else resolve(assessment, channel)
 
 
 def conclude(
@@ -79,12 +110,12 @@ def conclude(
     if assessment.outcome is not None:
         if newly_counted:
             raise ValueError(f"a {assessment.reason!r} view must not be counted")
-        return settle(assessment)
+        return settled(assessment)
     limit = assessment.limit if assessment.limit is not None else 0
     remaining = max(limit - used, 0)
     if allowed:
-        return Decision(Outcome.METERED, None, remaining, limit, used, newly_counted, "metered")
-    return Decision(Outcome.WALLED, wall_for(reader), remaining, limit, used, False, "metered")
+        return metered(remaining=remaining, limit=limit, used=used, counted=newly_counted)
+    return over_allowance(reader, remaining=remaining, limit=limit, used=used)
 
 
 def decide(
@@ -100,7 +131,7 @@ def decide(
     counted for them this month. Nothing is mutated: for simulation and tests."""
     assessment = assess(reader, article, now, policy, promotions)
     if assessment.outcome is not None:
-        return settle(assessment)
+        return settled(assessment)
     answer = tally(counted_ids, article.id, assessment.limit or 0)
     return conclude(
         reader,

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from masthead.access.gate import gate_article
+from masthead.access.gate import Channel, decide, record
 from masthead.access.readers import (
     counts_views,
     is_speculative,
@@ -24,8 +24,13 @@ from .share import share_links
 from .shells import render_article_page
 from .snapshots import ArticleSnapshot, build_snapshot, snapshot_for
 
+ARTICLE_TEMPLATE = "newsroom/article_page.html"
+PRINT_TEMPLATE = "newsroom/article_print.html"
 
-def render_article(request, article, template: str):
+__all__ = ["ARTICLE_TEMPLATE", "PRINT_TEMPLATE", "Channel", "render_article"]
+
+
+def render_article(request, article, template: str, channel: Channel = Channel.WEB):
     """Render an article with exactly the body the gate allows for this reader.
 
     ``article`` is a live page (Wagtail's routing, previews) or its snapshot (the fast route);
@@ -37,10 +42,12 @@ def render_article(request, article, template: str):
     gift = (request.GET.get("gift") or "")[:64] or None
     # An editor previewing a draft sees all of it, and the preview costs no meter.
     reader = preview_reader(request.user) if preview else reader_for_request(request)
-    gated = gate_article(reader, article, gift=gift, count=not preview and counts_views(request))
-    if gated.decision.reason == "uncounted-channel" and is_speculative(request):
-        # A prefetch of an article that would cost a free view: a non-2xx answer makes the
-        # browser drop it and load the page for real when the reader opens it.
+    gated = decide(reader, article, channel=channel, gift=gift)
+    if not preview and counts_views(request):
+        gated = record(reader, article, gated)
+    if gated.decision.awaiting_record and is_speculative(request):
+        # A prefetch of an article that would cost a free view (or redeem a gift): a non-2xx
+        # answer makes the browser drop it and load the page for real when the reader opens it.
         response = HttpResponse("Not prefetchable.", status=503, content_type="text/plain")
         response["Cache-Control"] = "no-store"
         return response
@@ -57,7 +64,7 @@ def render_article(request, article, template: str):
             campaign=publication["share_campaign_tags"],
         ),
         "wall_offers": wall_offers() if gated.wall else [],
-        "gifted": gated.decision.reason == "gift",
+        "gifted": gated.decision.gifted,
         "noindex": bool(gift) or preview,
         "campaign": publication["share_campaign_tags"],
     }

@@ -14,7 +14,7 @@ from masthead import caching
 
 from .models.articles import ArticlePage
 from .models.sections import SectionPage
-from .reading import render_article
+from .reading import ARTICLE_TEMPLATE, PRINT_TEMPLATE, Channel, render_article
 from .snapshots import snapshot_for, snapshot_key
 
 ROUTE_SECONDS = 10
@@ -69,6 +69,7 @@ def article_view(request, section: str, slug: str, print_view: bool = False):
     if settings.MASTHEAD_FAST_ARTICLES and request.method in ("GET", "HEAD"):
         snap = article_for_path(section, slug)
         if snap is not None:
-            template = "newsroom/article_print.html" if print_view else "newsroom/article_page.html"
-            return render_article(request, snap, template=template)
+            if print_view:
+                return render_article(request, snap, PRINT_TEMPLATE, Channel.PRINT)
+            return render_article(request, snap, ARTICLE_TEMPLATE)
     return wagtail_serve(request, request.path.lstrip("/"))

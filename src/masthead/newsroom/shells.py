@@ -41,7 +41,7 @@ def render_slot(name: str, context: Context) -> str:
 
 
 def _shell_key(template: str, snap, gated, campaign: bool) -> str:
-    free_for_all = gated.decision.reason in {"free", "sponsored", "promotion"}
+    free_for_all = gated.decision.open_to_everyone
     today = date.isoformat(timezone.localdate())
     return (
         f"newsroom:shell:v1:{snap.pk}:{snap.marker}:{template}:{int(gated.full_text)}:"

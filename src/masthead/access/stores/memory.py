@@ -1,7 +1,13 @@
-"""An in-process meter store for tests and simulations: exact within one process only."""
+"""An in-process meter store for tests and simulations: exact within one process only.
+
+It is the engine's own in-memory meter (``masthead.metering.Ledger``) behind a lock, so the
+store and the engine's simulations share one check-and-count and one merge (a union that keeps
+the source).
+"""
 
 import threading
-from collections import defaultdict
+
+from masthead.metering import Ledger
 
 from .base import MeterResult, MeterStore
 
@@ -12,39 +18,31 @@ class MemoryMeterStore(MeterStore):
     def __init__(self, **options):
         super().__init__(**options)
         self._lock = threading.Lock()
-        self._views: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._ledger = Ledger()
 
     def record(self, reader_key: str, month: str, article_id: int, limit: int) -> MeterResult:
         with self._lock:
-            seen = self._views[(reader_key, month)]
-            if article_id in seen:
-                return MeterResult(allowed=True, used=len(seen), newly_counted=False)
-            if len(seen) >= limit:
-                return MeterResult(allowed=False, used=len(seen), newly_counted=False)
-            seen.add(article_id)
-            return MeterResult(allowed=True, used=len(seen), newly_counted=True)
+            answer = self._ledger.record(reader_key, month, article_id, limit)
+        return MeterResult(
+            allowed=answer.allowed, used=answer.used, newly_counted=answer.newly_counted
+        )
 
     def count(self, reader_key: str, month: str) -> int:
         with self._lock:
-            return len(self._views.get((reader_key, month), ()))
+            return self._ledger.used(reader_key, month)
 
     def has_read(self, reader_key: str, month: str, article_id: int) -> bool:
         with self._lock:
-            return article_id in self._views.get((reader_key, month), ())
+            return article_id in self._ledger.counted(reader_key, month)
 
     def merge(self, from_key: str, to_key: str, month: str) -> int:
         with self._lock:
-            target = self._views[(to_key, month)]
-            target |= self._views.get((from_key, month), set())
-            return len(target)
+            return self._ledger.merge(from_key, to_key, month)
 
     def clear(self, reader_key: str, month: str) -> None:
         with self._lock:
-            self._views.pop((reader_key, month), None)
+            self._ledger.clear(reader_key, month)
 
     def prune(self, before_month: str) -> int:
         with self._lock:
-            closed = [key for key in self._views if key[1] < before_month]
-            for key in closed:
-                del self._views[key]
-            return len(closed)
+            return self._ledger.prune(before_month)

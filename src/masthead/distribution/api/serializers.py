@@ -55,17 +55,20 @@ def article_detail(snap, gated) -> dict:
     return data
 
 
-def _meter(gated):
-    m = gated.meter
-    if not m or m.get("limit") is None:
-        return None
+def meter_json(reading) -> dict:
+    """A ``MeterReading`` as JSON: ``/api/v1/me/`` and each article's ``meter``."""
     return {
-        "limit": m["limit"],
-        "used": m["used"],
-        "remaining": m["remaining"],
-        "resets_at": m["resets_at"].isoformat(),
-        "message": gated.meter_message or None,
+        "limit": reading.limit,
+        "used": reading.used,
+        "remaining": reading.remaining,
+        "resets_at": reading.resets_at.isoformat(),
     }
+
+
+def _meter(gated):
+    if gated.meter.limit is None or gated.decision.awaiting_record:
+        return None  # no meter applied, or the view was not counted (HEAD, prefetch)
+    return {**meter_json(gated.meter), "message": gated.meter_message or None}
 
 
 def _lead_image(snap):

@@ -7,15 +7,12 @@ from django.contrib.auth import authenticate
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils import timezone
 
-from masthead.access.gate import gate_article
+from masthead.access.gate import Channel, decide, record
 from masthead.access.gifts import GiftError, create_gift_link, gift_url
-from masthead.access.policy import current_policy
 from masthead.access.readers import counts_views, reader_for_user
-from masthead.access.stores import MeterStoreUnavailable, get_meter_store
+from masthead.access.selectors import meter_for
 from masthead.members.services import TokenLimitReached, api_token_issue, api_token_revoke
-from masthead.metering import month_key, resets_at
 from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
 from masthead.newsroom.snapshots import snapshot_for
@@ -23,7 +20,7 @@ from masthead.newsroom.snapshots import snapshot_for
 from .auth import api_user
 from .errors import ApiError, api_endpoint, json_body
 from .openapi import openapi_document
-from .serializers import article_detail, article_summary
+from .serializers import article_detail, article_summary, meter_json
 
 PAGE_SIZE = 20
 
@@ -103,7 +100,9 @@ def article_detail_view(request, article_id):
     snap = snapshot_for(article)
     ctx = reader_for_user(user, request.device)
     gift = (request.GET.get("gift") or "")[:64] or None
-    gated = gate_article(ctx, snap, channel="api", gift=gift, count=counts_views(request))
+    gated = decide(ctx, snap, channel=Channel.API, gift=gift)
+    if counts_views(request):
+        gated = record(ctx, snap, gated)
     return JsonResponse(article_detail(snap, gated))
 
 
@@ -135,22 +134,7 @@ def gifts(request, article_id):
 def me(request):
     user = api_user(request)
     ctx = reader_for_user(user, request.device)
-    policy = current_policy()
-    now = timezone.now()
-    month = month_key(now, policy.time_zone)
-    limit = policy.allowance_for(ctx.reader.kind)
-    key = ctx.known_meter_key()
-    try:
-        used = get_meter_store().count(key, month) if key else 0
-    except MeterStoreUnavailable:
-        used = 0
-    meter = {
-        "limit": limit,
-        "used": used,
-        "remaining": max(limit - used, 0) if limit is not None else None,
-        "resets_at": resets_at(now, policy.time_zone).isoformat(),
-    }
-    data = {"status": ctx.status, "meter": meter}
+    data = {"status": ctx.status, "meter": meter_json(meter_for(ctx))}
     if user.is_authenticated:
         data["email"] = user.email
     return JsonResponse(data)

@@ -11,6 +11,8 @@ import csv
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
+from masthead.access.keys import is_account_key
+
 from ..models import Callout, CalloutQuestion
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,7 +38,7 @@ def _rows(callout: Callout, questions: list[CalloutQuestion]):
     responses = callout.responses.order_by("created_at", "id")
     for r in responses.iterator(chunk_size=1000):
         answers = r.answers if isinstance(r.answers, dict) else {}
-        reader = "account" if r.respondent_key.startswith("u:") else "device"
+        reader = "account" if is_account_key(r.respondent_key) else "device"
         cells = [r.pk, r.created_at.isoformat(), reader, safe_cell(r.email)]
         yield writer.writerow(cells + [safe_cell(answers.get(str(q.pk))) for q in questions])
 

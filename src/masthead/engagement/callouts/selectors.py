@@ -10,6 +10,8 @@ reaches a reader's page or JSON::
 
 from collections import Counter
 
+from masthead.access.keys import device_key, user_key
+
 from ..models import Callout, CalloutQuestion, CalloutResponse
 
 
@@ -17,12 +19,12 @@ def respondent_key(request, create: bool = True) -> str | None:
     """``u:<user id>`` when signed in, else ``d:<device id>``; creating the device if asked."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return f"u:{user.pk}"
+        return user_key(user.pk)
     device = getattr(request, "device", None)
     if device is None:
         return None
     device_id = device.id if create else device.peek()
-    return f"d:{device_id}" if device_id else None
+    return device_key(device_id) if device_id else None
 
 
 def has_answered(callout: Callout, key: str | None) -> bool:

@@ -20,7 +20,7 @@ from masthead.access.policy import preview_paragraphs
 
 from ..blocks import ArticleBodyBlock
 from ..body import body_text
-from ..reading import render_article
+from ..reading import ARTICLE_TEMPLATE, PRINT_TEMPLATE, Channel, render_article
 from .pages import PublicPathMixin
 
 ACCESS_CHOICES = [
@@ -152,8 +152,8 @@ class ArticlePage(PublicPathMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        return render_article(request, self, template="newsroom/article_page.html")
+        return render_article(request, self, ARTICLE_TEMPLATE)
 
     @path("print/")
     def print_route(self, request):
-        return render_article(request, self, template="newsroom/article_print.html")
+        return render_article(request, self, PRINT_TEMPLATE, Channel.PRINT)
