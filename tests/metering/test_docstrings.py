@@ -11,6 +11,7 @@ MODULES = [
     "",
     ".policy",
     ".channels",
+    ".keys",
     ".months",
     ".meter",
     ".decision",

@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from masthead.billing.selectors import entitlement_for
 from masthead.metering import Lapse, Reader, ReaderKind
-
-from .keys import device_key, user_key
+from masthead.metering.keys import device_key, user_key
 
 
 @dataclass

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from masthead.events.services import merge_record
 from masthead.metering import month_key
+from masthead.metering.keys import device_key, user_key
 
-from .keys import device_key, user_key
 from .policy import current_policy
 from .stores import MeterStoreUnavailable, get_meter_store
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from masthead.events.kinds import EventKind
 from masthead.events.services import event_record, subscription_started_record
+from masthead.metering.keys import user_key
 
 from .models import Subscription, SubscriptionStatus
 
@@ -61,7 +62,7 @@ def intro_ends(sub: Subscription) -> datetime | None:
 
 def _common(sub: Subscription) -> dict:
     return {
-        "reader_key": f"u:{sub.user_id}",
+        "reader_key": user_key(sub.user_id),
         "plan": sub.plan.slug if sub.plan else "",
         "offer": sub.offer.slug if sub.offer else "",
         "currency": sub.plan.currency if sub.plan else "",

@@ -17,6 +17,8 @@ Events still in this process's buffer are written first; another process's buffe
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from masthead.metering.keys import is_account_key
+
 from . import buffer
 from .kinds import VIEW_KINDS, WALL_CLICK_KINDS, EventKind, Source
 from .models import ReaderEvent
@@ -39,7 +41,7 @@ class Attribution:
 def _keys_with_devices(keys: list[str], since: datetime, now: datetime) -> list[str]:
     merged = ReaderEvent.objects.filter(
         kind=EventKind.DEVICE_MERGED,
-        reader_key__in=[k for k in keys if k.startswith("u:")],
+        reader_key__in=[k for k in keys if is_account_key(k)],
         created_at__gte=since,
         created_at__lte=now,
     ).values_list("merged_key", flat=True)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from masthead.metering import ArticleFacts, Decision, Lapse, Outcome, Policy, Reader, ReaderKind
+from masthead.metering.keys import device_key, user_key
 
 from . import buffer
 from .kinds import EventKind, ReaderStatus
@@ -29,10 +30,10 @@ def reader_key_of(request) -> str:
     in, ``d:<device id>`` with a device cookie, else ``""``."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return f"u:{user.pk}"
+        return user_key(user.pk)
     device = getattr(request, "device", None)
     device_id = device.peek() if device is not None else None
-    return f"d:{device_id}" if device_id else ""
+    return device_key(device_id) if device_id else ""
 
 
 def status_for(reader: Reader) -> ReaderStatus:

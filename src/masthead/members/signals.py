@@ -4,6 +4,7 @@ from allauth.account.signals import user_signed_up
 from django.dispatch import receiver
 
 from masthead.events.services import signup_record
+from masthead.metering.keys import device_key, user_key
 
 
 @receiver(user_signed_up, dispatch_uid="masthead.members.record_signup")
@@ -11,4 +12,4 @@ def _record_signup(sender, request, user, **kwargs):
     """A registration, as a reader event attributed to what its device did before."""
     device = getattr(request, "device", None) if request is not None else None
     device_id = device.peek() if device is not None else None
-    signup_record(f"u:{user.pk}", device_key=f"d:{device_id}" if device_id else "")
+    signup_record(user_key(user.pk), device_key=device_key(device_id) if device_id else "")

@@ -11,7 +11,7 @@ import csv
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-from masthead.access.keys import is_account_key
+from masthead.metering.keys import is_account_key
 
 from ..models import Callout, CalloutQuestion
 

@@ -10,7 +10,7 @@ reaches a reader's page or JSON::
 
 from collections import Counter
 
-from masthead.access.keys import device_key, user_key
+from masthead.metering.keys import device_key, user_key
 
 from ..models import Callout, CalloutQuestion, CalloutResponse
 

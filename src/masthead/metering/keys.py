@@ -1,4 +1,5 @@
-"""The reader key scheme: how the meter, gift links and callouts tell readers apart.
+"""The reader key scheme: how the meter, gift links, callouts and reader events tell readers
+apart. Its one home, at the bottom of the layers, so every app can use it.
 
 A signed-in reader is their account, ``u:<user id>``; anyone else is their device,
 ``d:<device id>`` (the id in the signed ``mh_device`` cookie)::
@@ -11,17 +12,22 @@ A signed-in reader is their account, ``u:<user id>``; anyone else is their devic
 Keys are at most 64 characters (``MeterView.reader_key``): a 32-character device id fits.
 """
 
+from __future__ import annotations
+
 USER_PREFIX = "u:"
 DEVICE_PREFIX = "d:"
 
 
-def user_key(user_id) -> str:
+def user_key(user_id: int | str) -> str:
+    """The key of a signed-in reader's account."""
     return f"{USER_PREFIX}{user_id}"
 
 
 def device_key(device_id: str) -> str:
+    """The key of an anonymous reader's device."""
     return f"{DEVICE_PREFIX}{device_id}"
 
 
 def is_account_key(key: str) -> bool:
+    """Whether ``key`` names an account (rather than a device)."""
     return key.startswith(USER_PREFIX)
