@@ -4,9 +4,10 @@ channel. E-mail (and every channel that never counts) is answered by ``decide`` 
 import pytest
 
 from masthead.access.gate import Channel, decide, record
-from masthead.access.models import GiftRedemption, MeterView, ReaderEvent
+from masthead.access.models import GiftRedemption, MeterView
 from masthead.access.readers import reader_for_user
 from masthead.access.selectors import meter_for
+from masthead.events.models import ReaderEvent
 from masthead.newsroom.snapshots import snapshot_for
 from tests import factories
 from tests.factories import CANARY
