@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from masthead.access.models import ReaderEvent
+from masthead.events.models import ReaderEvent
 from tests import factories
 from tests.factories import CANARY
 

@@ -19,7 +19,7 @@ from masthead.metering import (
     assess,
     conclude,
     decide,
-    settled,
+    settle,
     wall_for,
 )
 
@@ -202,6 +202,6 @@ def test_settled_assessment_concludes_without_the_store() -> None:
     free = assess(ANONYMOUS, FREE, NOW, POLICY)
     assert free.outcome is not None
     assert conclude(ANONYMOUS, free, allowed=True, used=2, newly_counted=False) == full("free")
-    assert settled(free) == full("free")
+    assert settle(free) == full("free")
     with pytest.raises(ValueError):
-        settled(assess(ANONYMOUS, METERED, NOW, POLICY))
+        settle(assess(ANONYMOUS, METERED, NOW, POLICY))

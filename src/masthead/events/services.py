@@ -97,7 +97,7 @@ def view_record(
         status=status_for(reader),
         access=str(article.access),
         sponsored=article.sponsored,
-        gift=decision.reason == "gift",
+        gift=decision.gifted,
         promotion=promotion,
         month=month,
         outcome=str(decision.outcome),

@@ -35,7 +35,7 @@ from .outcomes import Failure, gifted, unavailable
 from .policy import Access, ArticleFacts, Lapse, Policy, Reader, ReaderKind, Window
 from .readings import MeterReading, meter_reading
 from .replays import Candidate, Counts, Fact, Replay, replay
-from .rules import after_gift, assess, conclude, decide, resolve, settled
+from .rules import after_gift, assess, conclude, decide, resolve, settle
 
 __all__ = [
     "OPEN_TO_EVERYONE",
@@ -73,7 +73,7 @@ __all__ = [
     "replay",
     "resets_at",
     "resolve",
-    "settled",
+    "settle",
     "tally",
     "unavailable",
     "wall_for",

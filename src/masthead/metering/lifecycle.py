@@ -30,6 +30,7 @@ from .assignment import assign
 from .decision import Decision, Outcome
 from .model import Model
 from .months import month_key
+from .outcomes import gifted
 from .policy import Access, ArticleFacts, Policy, Window
 from .replays import READERS
 from .rules import decide
@@ -180,7 +181,7 @@ class World:
             decision = self._decide(person, article, at, ids)
         gift = decision.outcome is not Outcome.FULL and self.rnd.random() < self.model.gift_share
         if gift:
-            decision = Decision(Outcome.FULL, None, None, None, None, False, "gift")
+            decision = gifted()
         if decision.counted:
             ids.add(article_id)
         return Event(

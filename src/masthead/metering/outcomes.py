@@ -3,7 +3,7 @@
 The rules (``rules``) choose which of these applies; the Django gate never builds a decision
 itself. Worked example::
 
-    >>> settled(Assessment(Outcome.FULL, None, None, Reason.FREE)).open_to_everyone
+    >>> settle(Assessment(Outcome.FULL, None, None, Reason.FREE)).open_to_everyone
     True
     >>> gifted().gifted, gifted().counted
     (True, False)
@@ -31,7 +31,7 @@ class Failure(StrEnum):
     CLOSED = "closed"  # the reader's wall: nothing is given away while counts are unknown
 
 
-def settled(assessment: Assessment) -> Decision:
+def settle(assessment: Assessment) -> Decision:
     """The decision for an assessment that did not need the meter store."""
     if assessment.outcome is None:
         raise ValueError("this assessment needs the meter store; use conclude()")

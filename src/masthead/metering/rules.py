@@ -43,9 +43,9 @@ from datetime import datetime
 from .channels import Channel
 from .decision import Assessment, Decision, Outcome, Reason, Wall
 from .meter import tally
-from .outcomes import awaiting, gifted, metered, over_allowance, settled, uncounted
+from .outcomes import awaiting, gifted, metered, over_allowance, settle, uncounted
 
-__all__ = ["after_gift", "assess", "conclude", "decide", "resolve", "settled"]
+__all__ = ["after_gift", "assess", "conclude", "decide", "resolve", "settle"]
 from .policy import Access, ArticleFacts, Policy, Reader, Window, require_aware
 
 
@@ -76,11 +76,11 @@ def resolve(assessment: Assessment, channel: Channel, *, gift: bool = False) -> 
     """The read-only decision for ``channel``: final, or, on a counting channel that must
     redeem a gift or ask the meter, an "awaiting" decision that shows the preview only."""
     if assessment.outcome is Outcome.FULL:
-        return settled(assessment)
+        return settle(assessment)
     if gift and channel.counts:
         return awaiting(assessment, Reason.AWAITING_GIFT)
     if assessment.outcome is not None:
-        return settled(assessment)
+        return settle(assessment)
     if channel.counts:
         return awaiting(assessment, Reason.AWAITING_METER)
     return uncounted(assessment)
@@ -110,7 +110,7 @@ def conclude(
     if assessment.outcome is not None:
         if newly_counted:
             raise ValueError(f"a {assessment.reason!r} view must not be counted")
-        return settled(assessment)
+        return settle(assessment)
     limit = assessment.limit if assessment.limit is not None else 0
     remaining = max(limit - used, 0)
     if allowed:
@@ -131,7 +131,7 @@ def decide(
     counted for them this month. Nothing is mutated: for simulation and tests."""
     assessment = assess(reader, article, now, policy, promotions)
     if assessment.outcome is not None:
-        return settled(assessment)
+        return settle(assessment)
     answer = tally(counted_ids, article.id, assessment.limit or 0)
     return conclude(
         reader,

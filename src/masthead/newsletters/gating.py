@@ -1,15 +1,13 @@
 """The e-mail channel of the gate: what each kind of recipient may receive of an article.
 
-Every newsletter body is cut by ``gate_article`` — the same one function as the site, the
-API and the feeds — for a synthetic reader of each kind, with nothing counted: a subscriber
-gets what an entitled reader gets (the whole article), a registered reader what a registered
-reader gets without spending their meter (the preview; all of a free or sponsored article).
-
-``email_cut`` is the one place that calls the gate, so moving to the gate's explicit e-mail
-channel (``decide`` with ``Channel.EMAIL``) is a change here only.
+Every newsletter body is cut by the gate's read-only ``decide`` on its e-mail channel — the
+same decision as the site, the API and the feeds — for a synthetic reader of each kind, and
+e-mail never counts: a subscriber gets what an entitled reader gets (the whole article), a
+registered reader what a registered reader gets without spending their meter (the preview;
+all of a free or sponsored article). ``email_cut`` is the one place that calls the gate.
 """
 
-from masthead.access.gate import GatedArticle, gate_article
+from masthead.access.gate import Channel, GatedArticle, decide
 from masthead.access.readers import ReaderContext
 from masthead.metering import Reader
 from masthead.metering import ReaderKind as MeterKind
@@ -24,4 +22,4 @@ _READERS = {
 
 def email_cut(article, kind: str) -> GatedArticle:
     ctx = ReaderContext(Reader(_READERS[ReaderKind(kind)]), None, None)
-    return gate_article(ctx, article, count=False, channel="email")
+    return decide(ctx, article, channel=Channel.EMAIL)
