@@ -29,6 +29,7 @@ from masthead.metering import (
     Window,
     assess,
     conclude,
+    gifted,
     settle,
     tally,
 )
@@ -102,7 +103,7 @@ def promotions_of(row: dict) -> list[Window]:
     return [Window(when - timedelta(seconds=1), when + timedelta(seconds=1))]
 
 
-GIFT = Decision(Outcome.FULL, None, None, None, None, False, "gift")
+GIFT = gifted()
 
 
 def replay(
