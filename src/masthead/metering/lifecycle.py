@@ -29,6 +29,7 @@ from typing import NamedTuple
 from .assignment import assign
 from .decision import Decision, Outcome
 from .model import Model
+from .keys import device_key, user_key
 from .months import month_key
 from .outcomes import gifted
 from .policy import Access, ArticleFacts, Policy, Window
@@ -138,7 +139,7 @@ class World:
 
     def new_person(self, habit: float, at: datetime | None = None) -> Person:
         self.devices += 1
-        key = f"d:{self.rnd.getrandbits(64):016x}{self.devices:06x}"
+        key = device_key(f"{self.rnd.getrandbits(64):016x}{self.devices:06x}")
         person = Person(key, key, habit, self.model.policy)
         if self.model.arms and (at is None or at >= self.experiment_from):
             arm = assign(key, self.model.experiment, self.model.arms)
@@ -213,7 +214,7 @@ class World:
     ) -> list[Event]:
         """The device becomes an account: its month's meter carries over."""
         self.users += 1
-        account = f"u:{self.users}"
+        account = user_key(self.users)
         month = self.month_of(at, person.policy.time_zone)
         self.counted.setdefault((account, month), set()).update(
             self.counted.get((person.key, month), ())
