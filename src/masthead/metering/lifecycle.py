@@ -28,8 +28,8 @@ from typing import NamedTuple
 
 from .assignment import assign
 from .decision import Decision, Outcome
-from .model import Model
 from .keys import device_key, user_key
+from .model import Model
 from .months import month_key
 from .outcomes import gifted
 from .policy import Access, ArticleFacts, Policy, Window
