@@ -159,7 +159,8 @@ REDIS_URL = config.url("REDIS_URL", "", ("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, degrading to a miss when Redis is away (rediscache.py).
+            "BACKEND": "masthead.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "masthead",
             "TIMEOUT": 3600,

@@ -1,0 +1,81 @@
+"""Django's Redis cache, made to degrade: when Redis cannot be reached, a read is a miss and a
+write is dropped, instead of an exception in the reader's request (issue 11: with Redis gone,
+92% of requests were 500s).
+
+Everything on the request path that uses Django's cache (the two-level cache of
+``masthead.caching``, cached-database sessions, allauth's rate limits, callouts) goes through
+this backend, so each of them falls back to what it does on a miss: sessions are read from the
+database, cached pages are rebuilt. Connections time out after half a second, so an outage
+slows nothing for long, and redis-py reconnects by itself once Redis is back. ``/healthz``
+asks ``ping()`` directly and answers 503 meanwhile. A failure is logged at most once per
+``LOG_EVERY`` seconds per process, and counted (``masthead.observability``) when that module
+is there.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+LOG_EVERY = 10.0
+TIMEOUTS = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+_last_logged = 0.0
+
+
+def _failed(operation: str, exc: Exception) -> None:
+    global _last_logged
+    now = time.monotonic()
+    if now - _last_logged > LOG_EVERY:
+        _last_logged = now
+        logger.warning("cache unavailable (%s): %s; serving without it", operation, exc)
+
+
+def _degrade(name: str, fallback):
+    def method(self, *args, **kwargs):
+        try:
+            return getattr(super(ResilientRedisCache, self), name)(*args, **kwargs)
+        except RedisError as exc:
+            _failed(name, exc)
+            return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+    method.__name__ = name
+    return method
+
+
+def _default(key, default=None, *args, **kwargs):
+    return default
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        options = params.setdefault("OPTIONS", {})
+        for name, value in TIMEOUTS.items():
+            options.setdefault(name, value)
+        super().__init__(server, params)
+
+    get = _degrade("get", _default)
+    get_many = _degrade("get_many", {})
+    has_key = _degrade("has_key", False)
+    set = _degrade("set", None)
+    add = _degrade("add", False)
+    touch = _degrade("touch", False)
+    set_many = _degrade("set_many", lambda data, *a, **k: list(data))
+    delete = _degrade("delete", False)
+    delete_many = _degrade("delete_many", None)
+    clear = _degrade("clear", False)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except RedisError as exc:
+            _failed("incr", exc)
+            raise ValueError(f"Key '{key}' not found (cache unavailable)") from None
+
+    def ping(self) -> bool:
+        """True when Redis answers; for the health check."""
+        try:
+            return bool(self._cache.get_client(write=True).ping())
+        except RedisError:
+            return False
