@@ -13,6 +13,7 @@ from django.utils import timezone
 from masthead.events.services import view_record
 from masthead.metering import Decision, Policy, month_key
 
+from .experiment_policy import experiment_assignment
 from .policy import current_policy, promotion_windows
 from .readers import ReaderContext
 
@@ -29,6 +30,7 @@ def record_decision(
     """``facts``: the article's ``ArticleFacts`` (what the gate decided on)."""
     now = now or timezone.now()
     policy = policy or current_policy()
+    assignment = experiment_assignment(ctx)
     view_record(
         ctx.reader,
         facts,
@@ -39,4 +41,6 @@ def record_decision(
         promotion=any(window.contains(now) for window in promotion_windows()),
         now=now,
         channel=channel,
+        variant=assignment.variant if assignment else None,
+        propensity=assignment.propensity if assignment else None,
     )

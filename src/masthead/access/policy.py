@@ -13,6 +13,7 @@ from wagtail.models import Site
 from masthead import caching
 from masthead.metering import Policy, Window
 
+from .experiment_policy import with_experiment
 from .models import MeterSettings, Promotion
 
 POLICY_CACHE_SECONDS = 30
@@ -61,9 +62,11 @@ def policy_for(ctx) -> Policy:
     """The policy that applies to this reader (an ``access.readers.ReaderContext``).
 
     The one place a policy is chosen: the gate, ``/api/v1/me/`` and every channel ask it, so
-    a per-reader policy (an experiment's arm, say) only has to be chosen here.
+    a per-reader policy (an experiment's arm, say) only has to be chosen here: inside a running
+    meter experiment, an assigned anonymous device gets its variant's allowance
+    (``experiment_policy``).
     """
-    return current_policy()
+    return with_experiment(ctx, current_policy())
 
 
 def preview_paragraphs() -> int:
