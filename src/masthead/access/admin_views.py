@@ -8,6 +8,7 @@ admin-access check guards them first. Starting and stopping go through
 ``access.experiments``; a refused start shows its reason, never an error page.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -18,7 +19,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .experiment_results import experiment_results
 from .experiments import experiment_start, experiment_stop
-from .models import Experiment
+from .models import Experiment, SimulationRun
+from .simulation_chart import simulation_chart
+from .simulation_runs import simulation_request
 
 PERMISSION = "revenue.view_revenue"
 
@@ -83,3 +86,44 @@ def experiment_action(request, pk: int, action: str):  # noqa: ANN001
     except ValueError as exc:
         messages.error(request, f"Not started: {exc}.")
     return redirect(reverse("access_experiment_results", args=[experiment.pk]))
+
+
+class SimulationForm(forms.Form):
+    """A candidate policy and period; empty numbers keep what each view was decided with."""
+
+    anonymous = forms.IntegerField(min_value=0, max_value=10_000, required=False)
+    registered = forms.IntegerField(min_value=0, max_value=10_000, required=False)
+    preview = forms.IntegerField(min_value=0, max_value=10_000, required=False)
+    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):  # noqa: ANN201
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError("The first day is after the last.")
+        return data
+
+
+class SimulationView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
+    """Ask for a simulation (run by a task worker) and see the latest results as charts."""
+
+    page_title = "Simulate a meter policy"
+    header_icon = "pick"
+    template_name = "access/admin/simulations.html"
+
+    def post(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        form = SimulationForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        simulation_request(**form.cleaned_data)
+        messages.success(request, "Simulation queued: the task workers run it.")
+        return redirect(reverse("access_simulations"))
+
+    def get_context_data(self, **kwargs):  # noqa: ANN003
+        context = super().get_context_data(**kwargs)
+        runs = list(SimulationRun.objects.all()[:10])
+        context.setdefault("form", SimulationForm())
+        context.update(
+            runs=runs, charts=[(run, simulation_chart(run.result)) for run in runs if run.result]
+        )
+        return context

@@ -13,6 +13,7 @@ from . import admin_views
 def register_experiment_urls():
     return [
         path("experiments/", admin_views.ExperimentIndexView.as_view(), name="access_experiments"),
+        path("simulate/", admin_views.SimulationView.as_view(), name="access_simulations"),
         path(
             "experiments/<id:pk>/",
             admin_views.ExperimentResultsView.as_view(),
