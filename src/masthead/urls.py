@@ -23,9 +23,8 @@ urlpatterns = [
     path("", include("masthead.members.urls")),
     path("", include("masthead.newsletters.urls")),
 ]
-if settings.ANYMAIL.get("WEBHOOK_SECRET"):
-    # Bounce and complaint webhooks of the e-mail provider, behind anymail's basic auth.
-    urlpatterns.append(path("anymail/", include("anymail.urls")))
+# Bounce and complaint webhooks of the e-mail provider, behind anymail's basic auth.
+urlpatterns.append(path("anymail/", include("masthead.newsletters.webhooks")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

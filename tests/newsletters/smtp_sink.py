@@ -20,6 +20,7 @@ class Sink:
         self.lock = threading.Lock()
         self.messages: list = []
         self.answers: dict[str, list[str]] = {}
+        self.raw: list[tuple[str, bytes]] = []
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
@@ -30,6 +31,7 @@ class Sink:
             parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
             for rcpt in envelope.rcpt_tos:
                 self.messages.append((rcpt.lower(), parsed))
+                self.raw.append((rcpt.lower(), envelope.original_content or envelope.content))
         return "250 OK"
 
     def per_address(self) -> Counter:
@@ -42,6 +44,10 @@ class Sink:
             for rcpt, msg in self.messages:
                 found.setdefault(rcpt, set()).add(msg["Message-ID"])
             return found
+
+    def raw_to(self, address: str) -> list[bytes]:
+        with self.lock:
+            return [raw for rcpt, raw in self.raw if rcpt == address.lower()]
 
     def to(self, address: str):
         with self.lock:

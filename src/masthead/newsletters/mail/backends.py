@@ -19,10 +19,6 @@ class DemoEmailBackend(ConsoleBackend):
     def write_message(self, message):
         super().write_message(message)
         self.directory.mkdir(parents=True, exist_ok=True)
-        mime = message.message()
-        if hasattr(mime, "policy"):  # an email.message.Message
-            data = mime.as_bytes(policy=mime.policy.clone(linesep="\r\n"))
-        else:  # a newsletter's PreparedMessage, already CRLF
-            data = mime.as_bytes()
+        data = message.message().as_bytes(linesep="\r\n")
         name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{next(_seq):06d}.eml"
         (self.directory / name).write_bytes(data)

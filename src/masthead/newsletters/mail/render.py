@@ -138,3 +138,10 @@ def personalize(issue: Issue, kind: str, delivery_id: int, user_id: int | None) 
             url = f"{settings.SITE_URL}/newsletters/c/{tracking_token(delivery_id, n)}/"
             html = html.replace(_LINK.format(n), url)
     return html, text, unsub
+
+
+def preview_html(newsletter, article, subject: str, preheader: str, kind: str) -> str:
+    """What a recipient of ``kind`` would see, for the admin's preview (nothing is saved)."""
+    issue = Issue(newsletter=newsletter, article=article, subject=subject, preheader=preheader)
+    html, _text = _render_kind(issue, kind)
+    return html.replace(UNSUB, "#").replace(PREFS, "#").replace(PIXEL, "")

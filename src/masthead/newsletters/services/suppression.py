@@ -3,10 +3,12 @@ editors. A hard bounce, a rejection or a complaint stops all mail to the address
 (a full mailbox, a deferral) are counted only. Suppressed addresses are skipped at send time.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..models import Suppression, SuppressionReason, WebhookEvent
+from ..models import Source, Suppression, SuppressionReason, WebhookEvent
+from .subscriptions import subscriptions_leave_all
 
 SUPPRESSING = {
     "bounced": SuppressionReason.HARD_BOUNCE,
@@ -52,7 +54,7 @@ def tracking_event_apply(
     """Apply one provider event once (a redelivered webhook changes nothing twice)."""
     if not email:
         return False
-    if event_type not in SUPPRESSING and event_type not in SOFT:
+    if event_type not in SUPPRESSING and event_type not in SOFT and event_type != "unsubscribed":
         return False
     if event_id:
         try:
@@ -60,7 +62,10 @@ def tracking_event_apply(
                 WebhookEvent.objects.create(provider=provider[:40], event_id=event_id[:200])
         except IntegrityError:
             return False
-    if event_type in SUPPRESSING:
+    if event_type == "unsubscribed":  # the provider's own unsubscribe link or header
+        for user in get_user_model().objects.filter(email__iexact=email.strip()):
+            subscriptions_leave_all(user, Source.ONE_CLICK)
+    elif event_type in SUPPRESSING:
         suppression_add(email, SUPPRESSING[event_type], detail)
     else:
         suppression_count_soft_bounce(email, detail)
