@@ -97,4 +97,6 @@ def test_dkim_signature_covers_the_list_headers_and_verifies(
 
     [raw] = sink.raw_to("signed0@example.org")
     assert dkim.verify(raw, dnsfunc=dns)
-    assert not dkim.verify(raw.replace(b"List-Unsubscribe-Post: ", b"List-Unsubscribe-Post:  x"), dnsfunc=dns)
+    assert not dkim.verify(
+        raw.replace(b"List-Unsubscribe-Post: ", b"List-Unsubscribe-Post:  x"), dnsfunc=dns
+    )

@@ -149,3 +149,13 @@ def test_api_lists_and_replaces_subscriptions(client, daily, weekly):
     bad = client.put("/api/v1/me/newsletters/", "[1]", content_type="application/json")
     assert bad.status_code == 400
     assert Subscription.objects.get().source == Source.API
+
+
+def test_a_sign_up_is_a_reader_event_for_the_funnel(client, daily):
+    from masthead.events.models import ReaderEvent
+
+    reader = factories.user()
+    client.force_login(reader)
+    client.post("/newsletters/briefing/toggle/", {"subscribe": "1"})
+    event = ReaderEvent.objects.get(kind="newsletter_signup")
+    assert (event.reader_key, event.ref) == (f"u:{reader.pk}", "briefing")

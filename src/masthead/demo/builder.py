@@ -13,7 +13,8 @@ by its slug, e-mail, name or text before making it, so building twice changes no
 - ``articles``: the default demo's articles, published through Wagtail's revisions;
 - ``scale``: with ``--scale N`` instead, N generated articles by a fast bulk path (benchmarks);
 - ``history``: 62 days of generated reader history and a finished meter experiment (not with
-  ``--scale``).
+  ``--scale``);
+- ``newsletters``: two newsletters, the demo reader and subscriber subscribed, one issue sent.
 """
 
 import time
@@ -21,7 +22,7 @@ import time
 from django.db import transaction
 
 from .context import Demo
-from .steps import accounts, articles, catalogue, history, scale, site
+from .steps import accounts, articles, catalogue, history, newsletters, scale, site
 
 STEPS = [
     catalogue,
@@ -30,6 +31,7 @@ STEPS = [
     articles,
     scale,
     history,
+    newsletters,
 ]
 
 

@@ -9,8 +9,8 @@ BANNERS = [
     {
         "text": "The Meridian Ledger turns ten: celebrate our next chapter with free "
         "newsletters all week.",
-        "link_url": "/accounts/signup/",
-        "link_text": "Sign up free",
+        "link_url": "/newsletters/",
+        "link_text": "See our newsletters",
         "dismissible": True,
     },
 ]

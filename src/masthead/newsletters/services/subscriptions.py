@@ -2,6 +2,9 @@
 
 from django.db import transaction
 
+from masthead.events.kinds import EventKind
+from masthead.events.services import event_record
+
 from ..models import Action, Newsletter, Subscription, SubscriptionEvent
 from ..selectors import active_newsletters, is_entitled
 
@@ -58,6 +61,10 @@ def subscription_set(
             source=source,
             actor=actor,
         )
+        if on:  # the funnel's reader events (revenue dashboard, replays)
+            event_record(
+                EventKind.NEWSLETTER_SIGNUP, reader_key=f"u:{user.pk}", ref=newsletter.slug
+            )
     return True
 
 
