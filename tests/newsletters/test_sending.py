@@ -134,3 +134,18 @@ def test_a_test_send_shows_the_editor_both_cuts(sink, daily, world):
     assert subjects[0].startswith("[Test, as a registered reader]")
     assert subjects[1].startswith("[Test, as a subscriber]")
     assert not issue.deliveries.exists()
+
+
+def test_a_scheduled_issue_is_queued_for_its_time_with_a_watchdog(daily, world, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    at = timezone.now() + timedelta(hours=3)
+    issue = issue_create(daily, factories.article(world), scheduled_at=at)
+    assert issue.state == IssueState.SCHEDULED
+    steps = DBTaskResult.objects.filter(task_path__endswith="send_issue_step")
+    runs = sorted(steps.values_list("run_after", flat=True))
+    assert runs == [at, at + timedelta(seconds=settings.NEWSLETTER_LEASE)]
