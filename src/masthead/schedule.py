@@ -27,4 +27,6 @@ class Job:
 JOBS: list[Job] = [
     # Forget meter rows and Redis keys of closed months (access/pruning.py).
     Job("masthead.access.tasks.prune_meter", timedelta(days=1)),
+    # Send due scheduled newsletter issues, resume any whose sending chain broke.
+    Job("masthead.newsletters.sending.tasks.resume_issues", timedelta(minutes=1)),
 ]

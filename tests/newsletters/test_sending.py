@@ -149,3 +149,21 @@ def test_a_scheduled_issue_is_queued_for_its_time_with_a_watchdog(daily, world, 
     steps = DBTaskResult.objects.filter(task_path__endswith="send_issue_step")
     runs = sorted(steps.values_list("run_after", flat=True))
     assert runs == [at, at + timedelta(seconds=settings.NEWSLETTER_LEASE)]
+
+
+def test_the_periodic_job_sends_a_due_scheduled_issue(sink, daily, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from masthead.newsletters.sending.tasks import resume_issues
+
+    make_readers(daily, 2, prefix="later")
+    at = timezone.now() + timedelta(hours=1)
+    issue = issue_create(daily, factories.article(world), scheduled_at=at)
+    assert not sink.per_address()  # the immediate backend cannot defer: nothing yet
+    issue.__class__.objects.filter(pk=issue.pk).update(scheduled_at=timezone.now())
+    assert resume_issues.call() == 1
+    assert sum(sink.per_address().values()) == 2
+    resume_issues.call()  # finished issues are left alone
+    assert sum(sink.per_address().values()) == 2
