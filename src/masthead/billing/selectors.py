@@ -4,8 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
 
-from .models import AccessGrant, Subscription, SubscriptionStatus
+from masthead import caching
+
+from .models import AccessGrant, Offer, Subscription, SubscriptionStatus
 
 
 @dataclass(frozen=True)
@@ -63,11 +67,6 @@ WALL_OFFERS_KEY = "billing:wall-offers:v1"
 
 def live_offers(now: datetime | None = None) -> list:
     """Offers that a reader can take now, featured first."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .models import Offer
-
     now = now or timezone.now()
     offers = (
         Offer.objects.select_related("plan")
@@ -80,10 +79,6 @@ def live_offers(now: datetime | None = None) -> list:
 def wall_offers(limit: int = 2) -> list:
     """The offers a wall shows: read on every walled view, so cached briefly (an offer's own
     dates are checked again on each view, so one never outlives its end)."""
-    from django.utils import timezone
-
-    from masthead import caching
-
     offers = caching.get(WALL_OFFERS_KEY, local_seconds=5)
     if offers is None:
         offers = live_offers()
@@ -94,8 +89,6 @@ def wall_offers(limit: int = 2) -> list:
 
 def current_subscription(user):
     """The reader's newest subscription that still entitles or may be resumed, or None."""
-    from django.utils import timezone
-
     now = timezone.now()
     for sub in Subscription.objects.filter(user=user).select_related("plan", "offer")[:3]:
         if subscription_entitles(sub, now) or sub.status == SubscriptionStatus.PAST_DUE:

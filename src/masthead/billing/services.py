@@ -14,6 +14,7 @@ from django.utils import timezone
 from . import facts
 from .models import AccessGrant, Offer, Subscription, SubscriptionStatus
 from .providers.base import CheckoutError
+from .tasks import send_cancellation, send_subscription_confirmation, send_trial_ending
 
 
 def check_offer_eligibility(user, offer: Offer, now=None) -> None:
@@ -117,8 +118,6 @@ def start_subscription(
             offer=offer,
         )
         Offer.objects.filter(pk=offer.pk).update(redemptions=F("redemptions") + 1)
-    from .tasks import send_subscription_confirmation
-
     send_subscription_confirmation.enqueue(sub.pk)
     return sub
 
@@ -131,16 +130,12 @@ def set_cancel_at_period_end(subscription: Subscription, value: bool) -> Subscri
     subscription.refresh_from_db()
     facts.record_changes(old, subscription)
     if value:
-        from .tasks import send_cancellation
-
         send_cancellation.enqueue(subscription.pk)
     return subscription
 
 
 def send_due_reminders(now=None) -> int:
     """Remind readers whose trial ends within 3 days, once per subscription. Run daily."""
-    from .tasks import send_trial_ending
-
     now = now or timezone.now()
     due = Subscription.objects.filter(
         status=SubscriptionStatus.TRIALING,

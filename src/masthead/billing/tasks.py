@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
+from .models import Subscription
+
 
 @task()
 def send_subscription_confirmation(subscription_id: int) -> None:
-    from .models import Subscription
-
     sub = Subscription.objects.select_related("user", "plan").filter(pk=subscription_id).first()
     if sub is None or not sub.user.email:
         return
@@ -33,8 +33,6 @@ def _mail(user, subject: str, lines: list[str]) -> None:
 
 @task()
 def send_trial_ending(subscription_id: int) -> None:
-    from .models import Subscription
-
     sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
     if sub is None or sub.status != Subscription.Status.TRIALING or sub.trial_end is None:
         return
@@ -50,8 +48,6 @@ def send_trial_ending(subscription_id: int) -> None:
 
 @task()
 def send_payment_failed(subscription_id: int) -> None:
-    from .models import Subscription
-
     sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
     if sub is None:
         return
@@ -67,8 +63,6 @@ def send_payment_failed(subscription_id: int) -> None:
 
 @task()
 def send_cancellation(subscription_id: int) -> None:
-    from .models import Subscription
-
     sub = Subscription.objects.select_related("user").filter(pk=subscription_id).first()
     if sub is None:
         return

@@ -15,7 +15,9 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from ..models import Offer
 from ..models.subscriptions import SubscriptionStatus
+from ..services import set_cancel_at_period_end, start_subscription
 from .base import CheckoutError, PaymentProvider
 
 SALT = "masthead.billing.demo-checkout"
@@ -48,9 +50,6 @@ class DemoProvider(PaymentProvider):
         return f"{reverse('billing:test-checkout')}?session={token}"
 
     def complete_checkout(self, *, user, session_id: str):
-        from ..models import Offer
-        from ..services import start_subscription
-
         data = read_session(user=user, session_id=session_id)
         offer = Offer.objects.select_related("plan").filter(slug=data["o"]).first()
         if offer is None:
@@ -77,11 +76,7 @@ class DemoProvider(PaymentProvider):
         )
 
     def cancel(self, subscription) -> None:
-        from ..services import set_cancel_at_period_end
-
         set_cancel_at_period_end(subscription, True)
 
     def resume(self, subscription) -> None:
-        from ..services import set_cancel_at_period_end
-
         set_cancel_at_period_end(subscription, False)

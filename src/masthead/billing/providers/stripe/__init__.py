@@ -16,6 +16,8 @@ import hashlib
 import json
 import time
 
+from ...models import Subscription
+from ...services import set_cancel_at_period_end
 from ..base import CheckoutError, PaymentProvider, WebhookResult, webhooks_not_configured
 from . import catalog, webhook
 from .client import NotFound, StripeAPI, StripeFailure
@@ -101,8 +103,6 @@ class StripeProvider(PaymentProvider):
 
     def _set_cancel(self, subscription, value: bool) -> None:
         if subscription.provider != self.name:  # made by the demo provider before Stripe
-            from ...services import set_cancel_at_period_end
-
             set_cancel_at_period_end(subscription, value)
             return
         # The stored version is in the key: a double-submit replays one update, while a later
@@ -142,8 +142,6 @@ class StripeProvider(PaymentProvider):
 
 
 def _customer_id(user) -> str:
-    from ...models import Subscription
-
     sub = (
         Subscription.objects.filter(user=user, provider="stripe")
         .exclude(provider_customer_id="")

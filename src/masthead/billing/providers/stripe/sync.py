@@ -20,6 +20,7 @@ from django.db.models import F
 
 from ...models import Offer, Plan, Subscription, WebhookEvent
 from ...services import upsert_subscription
+from ...tasks import send_subscription_confirmation
 
 PROVIDER = "stripe"
 
@@ -91,8 +92,6 @@ def record_checkout(session: dict, obj: dict, *, version: int, user) -> Subscrip
     """A paid Checkout Session: store its subscription, and count the offer's redemption and
     send the welcome e-mail once per session, whether the reader's return or the webhook comes
     first (a unique ``checkout:<session id>`` row in the event table is the "once")."""
-    from ...tasks import send_subscription_confirmation
-
     slug = (session.get("metadata") or {}).get("offer")
     offer = Offer.objects.select_related("plan").filter(slug=slug).first() if slug else None
     with transaction.atomic():
