@@ -116,7 +116,7 @@ def test_reset_removes_the_demo_and_scale_builds_generated_articles(demo):
     assert ArticlePage.objects.live().count() == 5
     assert not first & set(ArticlePage.objects.values_list("pk", flat=True))
     assert get_user_model().objects.filter(username__endswith="@example.com").count() == 5
-    assert Offer.objects.count() == 3 and Promotion.objects.count() == 1
+    assert Offer.objects.count() == 4 and Promotion.objects.count() == 1
     build("--scale", "8")  # adds only the three missing
     assert ArticlePage.objects.live().count() == 8
     assert ArticlePage.objects.filter(access="metered").exists()

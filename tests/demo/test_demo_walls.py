@@ -5,9 +5,12 @@ and the scheduled promotion's banner announces its date on every page."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from masthead.access.models import Promotion
+from masthead.billing.models import Offer
+from masthead.billing.services import check_offer_eligibility
 from masthead.newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.xdist_group("demo")
@@ -43,6 +46,21 @@ def first_wall(client, most: int = 40) -> tuple[str | None, int]:
 def test_each_demo_reader_meets_the_contracts_first_wall(client, demo, email, wall):
     sign_in(client, email)
     assert first_wall(client) == (wall, 10)  # after the registered allowance
+
+
+@pytest.mark.parametrize("email", ["trial-ended@example.com", "lapsed@example.com"])
+def test_a_returning_readers_wall_offers_only_what_they_may_take(client, demo, email):
+    sign_in(client, email)
+    articles = ArticlePage.objects.live().filter(access="metered", sponsor="")
+    html = ""
+    for page in articles.order_by("-first_published_at")[:11]:
+        html = client.get(page.url).content.decode()
+    assert WALL.search(html)
+    slugs = re.findall(r'data-offer="([\w-]+)"', html)
+    assert slugs, "the wall offers a returning reader nothing"
+    user = get_user_model().objects.get(email=email)
+    for offer in Offer.objects.filter(slug__in=slugs):
+        check_offer_eligibility(user, offer)  # raises CheckoutError if they may not take it
 
 
 def test_the_subscriber_meets_no_wall(client, demo):

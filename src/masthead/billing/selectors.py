@@ -76,14 +76,16 @@ def live_offers(now: datetime | None = None) -> list:
     return [offer for offer in offers if offer.is_live(now)]
 
 
-def wall_offers(limit: int = 2) -> list:
+def wall_offers(limit: int = 2, *, returning: bool = False) -> list:
     """The offers a wall shows: read on every walled view, so cached briefly (an offer's own
-    dates are checked again on each view, so one never outlives its end)."""
+    dates are checked again on each view, so one never outlives its end). A ``returning``
+    reader (one who has had a subscription) is not shown offers for new subscribers only."""
     offers = caching.get(WALL_OFFERS_KEY, local_seconds=5)
     if offers is None:
         offers = live_offers()
         caching.set(WALL_OFFERS_KEY, offers, 30, local_seconds=5)
     now = timezone.now()
+    offers = [o for o in offers if not (returning and o.new_subscribers_only)]
     return [offer for offer in offers if offer.is_live(now)][:limit]
 
 

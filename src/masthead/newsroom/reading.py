@@ -63,7 +63,9 @@ def render_article(request, article, template: str, channel: Channel = Channel.W
             article.standfirst,
             campaign=publication["share_campaign_tags"],
         ),
-        "wall_offers": wall_offers() if gated.wall else [],
+        "wall_offers": (
+            wall_offers(returning=reader.reader.lapse is not None) if gated.wall else []
+        ),
         "gifted": gated.decision.gifted,
         "noindex": bool(gift) or preview,
         "campaign": publication["share_campaign_tags"],

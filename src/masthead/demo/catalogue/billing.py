@@ -1,4 +1,5 @@
-"""The plans and offers of the demo: two plans, two introductory offers and an annual trial.
+"""The plans and offers of the demo: two plans, two introductory offers, an offer for readers
+who have subscribed before (the only one a returning reader's wall shows) and an annual trial.
 
 Offer dates are relative to the build: ``starts`` an hour before it, ``ends`` either ``None``
 (open-ended) or ``END_OF_NEXT_MONTH`` (midnight at the start of the month after next, in the
@@ -55,6 +56,18 @@ OFFERS = [
         "intro_periods": 3,
         "ends": END_OF_NEXT_MONTH,
         "description": "Three months of full access for $9, then the regular monthly price.",
+    },
+    {
+        "slug": "welcome-back",
+        "plan": "annual",
+        "title": "Welcome back: your first year for $99",
+        "kind": "intro",
+        "intro_amount": "99.00",
+        "intro_periods": 1,
+        "new_subscribers_only": False,
+        "ends": END_OF_NEXT_MONTH,
+        "description": "For readers who have subscribed before: a year of full access for $99, "
+        "then the regular annual price.",
     },
     {
         "slug": "annual-trial",
