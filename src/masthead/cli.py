@@ -38,7 +38,9 @@ def cmd_demo(opts) -> int:
     return cmd_serve(opts)
 
 
-def granian_command(host: str, port: int, workers: int) -> list[str]:
+def granian_command(
+    host: str, port: int, workers: int, app: str = "masthead.asgi:application"
+) -> list[str]:
     """The production server's command line (``masthead serve``, the tests' live servers and
     the benchmarks all start this one).
 
@@ -64,7 +66,7 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         "--no-ws",
         "--log-level",
         "warning",
-        "masthead.asgi:application",
+        app,
     ]
 
 

@@ -22,12 +22,9 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 import warnings
@@ -35,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.support.processes import ProcessGroup, free_port, wait_http
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = HERE / "screenshots"
@@ -144,12 +143,6 @@ def pytest_collection_modifyitems(config, items):
 # ---------------------------------------------------------------------------------------------
 # The live demo site
 # ---------------------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _browser_database_url(url: str) -> str:
@@ -295,41 +288,6 @@ def _masthead() -> str:
     return str(exe) if exe.exists() else (shutil.which("masthead") or "masthead")
 
 
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    """Stop ``masthead serve`` and every granian process it started: they share the process
-    group created for it (``start_new_session``), so the whole group is signalled and waited
-    for: a granian worker can outlive its parent (it did after SIGINT)."""
-    pgid = proc.pid
-    for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(pgid, sig)
-        except ProcessLookupError:
-            break
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            proc.poll()  # reap masthead itself, so that a zombie does not keep the group
-            if not _group_alive(pgid):
-                break
-            time.sleep(0.1)
-        else:
-            continue
-        break
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
@@ -350,7 +308,7 @@ def live(chromium_path, tmp_path_factory, request) -> LiveSite:
     """The demo publication, built fresh and served by ``masthead serve`` on a free port."""
     global _LIVE
     data_dir = tmp_path_factory.mktemp("masthead-browser")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = _server_env(data_dir, url)
     database = "sqlite"
@@ -382,27 +340,16 @@ def live(chromium_path, tmp_path_factory, request) -> LiveSite:
     built = time.monotonic()
 
     log_path = data_dir / "server.log"
-    log = log_path.open("w")
-    proc = subprocess.Popen(
+    server = ProcessGroup(
         [_masthead(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
         env=env,
         cwd=data_dir,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: granian's workers stop with it
+        log_path=log_path,
+        grace=5,
     )
     site = LiveSite(url=url, data_dir=data_dir, log_path=log_path, database=database)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (OSError, urllib.error.URLError) as exc:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"masthead serve did not start:\n{site.log_tail()}") from exc
-                time.sleep(0.25)
+        wait_http(url + "/healthz", timeout=90, proc=server.proc, log_path=log_path)
         served = time.monotonic()
         next_page: str | None = "/api/v1/articles/"
         while next_page:
@@ -424,8 +371,7 @@ def live(chromium_path, tmp_path_factory, request) -> LiveSite:
         yield site
     finally:
         _LIVE = None
-        _stop(proc)
-        log.close()
+        server.stop()
         if browser_db_url:
             _drop_browser_database(browser_db_url)
         if not _controller_loaded_this_conftest(request.config) and _screenshots_this_run():

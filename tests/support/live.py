@@ -6,11 +6,7 @@ this worker's data dir (secret key), test database and Redis database.
 """
 
 import os
-import socket
-import subprocess
 import tempfile
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,13 +14,9 @@ from django.db import connection
 
 from masthead.cli import granian_command
 
+from .processes import ProcessGroup, free_port, wait_http
+
 ROOT = Path(__file__).resolve().parents[2]  # where the ``tests`` package can be imported from
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_database_url() -> str:
@@ -55,35 +47,9 @@ def running_server(
     env = dict(
         os.environ, DJANGO_SETTINGS_MODULE="tests.settings", PYTHONPATH=pythonpath, **extra_env
     )
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            granian_command("127.0.0.1", port, workers),
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_ready(proc, base + ready_path, log)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "server.log"
+        with ProcessGroup(granian_command("127.0.0.1", port, workers), env=env, log_path=log) as p:
+            base = f"http://127.0.0.1:{port}"
+            wait_http(base + ready_path, timeout=60, proc=p.proc, log_path=log)
             yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-def wait_until_ready(proc, url: str, log, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError as exc:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                tail = log.read().decode(errors="replace")[-2000:]
-                raise RuntimeError("server did not start: " + tail) from exc
-        time.sleep(0.2)
