@@ -93,6 +93,12 @@ def cmd_serve(opts) -> int:
         flush=True,
     )
     env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ["DJANGO_SETTINGS_MODULE"])
+    # /metrics adds up every process's values from files here (masthead.observability);
+    # emptied at each start, as prometheus-client's multiprocess mode requires.
+    metrics_dir = os.path.join(settings.DATA_DIR, "metrics")
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    os.makedirs(metrics_dir)
+    env["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     commands = [granian_command(opts.host, opts.port, workers)]
     commands += [worker_command() for _ in range(task_workers)]
     return supervise(commands, env)

@@ -8,8 +8,7 @@ this backend, so each of them falls back to what it does on a miss: sessions are
 database, cached pages are rebuilt. Connections time out after half a second, so an outage
 slows nothing for long, and redis-py reconnects by itself once Redis is back. ``/healthz``
 asks ``ping()`` directly and answers 503 meanwhile. A failure is logged at most once per
-``LOG_EVERY`` seconds per process, and counted (``masthead.observability``) when that module
-is there.
+``LOG_EVERY`` seconds per process, and counted (``masthead_cache_failures`` in ``/metrics``).
 """
 
 import logging
@@ -17,6 +16,8 @@ import time
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
+
+from masthead import observability
 
 logger = logging.getLogger(__name__)
 LOG_EVERY = 10.0
@@ -26,6 +27,7 @@ _last_logged = 0.0
 
 def _failed(operation: str, exc: Exception) -> None:
     global _last_logged
+    observability.cache_failed(operation)
     now = time.monotonic()
     if now - _last_logged > LOG_EVERY:
         _last_logged = now

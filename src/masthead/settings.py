@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "masthead.observability.RequestMetrics",  # outermost: sees every final status
     "django.middleware.security.SecurityMiddleware",
     "masthead.security.MastheadCSPMiddleware",
     "masthead.security.RejectNulMiddleware",
@@ -311,6 +312,9 @@ else:
 # Articles are served from snapshots by the fast route (newsroom/routing.py); 0 sends them
 # through Wagtail's page routing instead (same gate, same templates).
 MASTHEAD_FAST_ARTICLES = config.boolean("MASTHEAD_FAST_ARTICLES", True)
+
+# Bearer token of /metrics (Prometheus); unset: no /metrics at all.
+METRICS_TOKEN = config.text("MASTHEAD_METRICS_TOKEN", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = config.text("MASTHEAD_SITE_NAME", "The Meridian Ledger")

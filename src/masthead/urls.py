@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.distribution import urls as distribution_urls
+from masthead.metrics import metrics_view
 from masthead.newsroom import urls as newsroom_urls
 from masthead.newsroom.routing import article_view
 
 handler500 = "masthead.faults.server_error"
 
 urlpatterns = [
+    path("metrics", metrics_view, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

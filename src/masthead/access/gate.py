@@ -22,6 +22,7 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from masthead import observability
 from masthead.metering import (
     Access,
     ArticleFacts,
@@ -109,6 +110,7 @@ def record(ctx: ReaderContext, article, gated: GatedArticle) -> GatedArticle:
     events.record_decision(
         ctx, gated.facts, decision, gated.channel, now=gated.now, policy=gated.policy
     )
+    observability.gate_decision(decision.outcome)
     return replace(gated, decision=decision)
 
 
@@ -123,6 +125,7 @@ def _count(ctx: ReaderContext, gated: GatedArticle, article_id: int) -> Decision
     try:
         result = get_meter_store().record(ctx.meter_key, month, article_id, assessment.limit)
     except MeterStoreUnavailable:
+        observability.meter_store_failed()
         failure = _failure()
         logger.warning("meter store unavailable; failing %s for article %s", failure, article_id)
         return unavailable(ctx.reader, assessment, failure)

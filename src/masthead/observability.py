@@ -1,0 +1,72 @@
+"""Counters for ``/metrics`` (Prometheus), in one module every layer may import: it imports
+only the standard library, Django's request objects and prometheus-client, none of our apps.
+
+Count with the functions below (``email_sent("newsletter")``, ``gate_decision("walled")``...).
+Under ``masthead serve`` the server runs several processes: ``PROMETHEUS_MULTIPROC_DIR`` (set
+by ``masthead serve`` to ``<data dir>/metrics``, emptied at each start) makes prometheus-client
+keep each process's values in files there, and ``/metrics`` (``masthead.metrics``) adds them
+up. Without it (tests, ``manage`` commands) the values live in this process.
+
+``RequestMetrics`` is a middleware: requests by route — the URL pattern's name (or the
+pattern itself), never the raw path, so a scanner cannot create a label per URL — method and
+status, with a latency histogram.
+"""
+
+import time
+
+from prometheus_client import Counter, Histogram
+
+REQUESTS = Counter("masthead_requests", "HTTP requests answered", ["route", "method", "status"])
+LATENCY = Histogram(
+    "masthead_request_seconds",
+    "Time to answer a request",
+    ["route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+GATE_DECISIONS = Counter("masthead_gate_decisions", "Gate decisions by outcome", ["outcome"])
+METER_FAILURES = Counter("masthead_meter_store_failures", "Meter store unreachable")
+CACHE_FAILURES = Counter("masthead_cache_failures", "Cache operations that failed", ["operation"])
+EMAILS_SENT = Counter("masthead_emails_sent", "E-mails sent", ["kind"])
+EMAILS_FAILED = Counter("masthead_emails_failed", "E-mails that could not be sent", ["kind"])
+METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+
+def gate_decision(outcome: str) -> None:
+    GATE_DECISIONS.labels(outcome=str(outcome)).inc()
+
+
+def meter_store_failed() -> None:
+    METER_FAILURES.inc()
+
+
+def cache_failed(operation: str) -> None:
+    CACHE_FAILURES.labels(operation=operation).inc()
+
+
+def email_sent(kind: str) -> None:
+    EMAILS_SENT.labels(kind=kind).inc()
+
+
+def email_failed(kind: str) -> None:
+    EMAILS_FAILED.labels(kind=kind).inc()
+
+
+def route_of(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return "unmatched"
+    return match.view_name if match.url_name else (match.route or "unmatched")
+
+
+class RequestMetrics:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        route = route_of(request)
+        method = request.method if request.method in METHODS else "other"
+        REQUESTS.labels(route=route, method=method, status=str(response.status_code)).inc()
+        LATENCY.labels(route=route).observe(time.perf_counter() - started)
+        return response
