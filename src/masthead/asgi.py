@@ -13,7 +13,6 @@ its speed (README, Operations: the measurement).
 """
 
 import asyncio
-import os
 
 from asgiref.wsgi import WsgiToAsgi
 
@@ -89,10 +88,6 @@ async def _plain(send, status: int, body: bytes) -> None:
 def _application():
     from masthead.wsgi import application as wsgi_application
 
-    if os.environ.get("MASTHEAD_ASGI_DJANGO") == "1":  # measurement only: Django's own handler
-        from django.core.asgi import get_asgi_application
-
-        return BodyDeadline(get_asgi_application())
     return BodyDeadline(WsgiToAsgi(wsgi_application))
 
 
