@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "masthead.billing",
     "masthead.engagement",
     "masthead.distribution",
+    "masthead.revenue",
     "masthead.newsletters",
     "masthead.demo",
     "wagtail.contrib.forms",

@@ -1,0 +1,233 @@
+"""The dashboard's figures for a period, read from the rollups (and billing's rows for MRR and
+subscribers) in a fixed number of queries, whatever the size of the event log.
+
+Definitions (README, "Revenue"): ``readers`` distinct reader keys with a view; ``stop_rate``
+readers who saw any wall ÷ readers; ``registration_wall_conversion`` registrations ÷ readers
+who saw the registration wall; ``paid_stop_conversion`` new subscriptions ÷ readers who saw
+the subscription wall; ``trial_to_paid`` trials that ended in the period and became paid ÷
+trials that ended in it; ``churn`` lapses ÷ subscriptions live at the start of the period.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from masthead.events.kinds import VIEW_KINDS, EventKind
+from masthead.metering import Wall
+
+from . import bitmaps
+from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders
+from .rollups import day_bounds
+from .subscribers import subscriber_figures
+
+K = EventKind
+WALLS = [str(w) for w in Wall]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
+
+    @property
+    def bounds(self) -> tuple[datetime, datetime]:
+        return day_bounds(self.start)[0], day_bounds(self.end)[1]
+
+
+def ratio(part, whole) -> float:
+    return round(float(part) / float(whole), 4) if whole else 0.0
+
+
+def _metric_rows(period: Period) -> list[dict]:
+    return list(
+        DailyMetric.objects.filter(day__range=(period.start, period.end))
+        .values("day", "kind", "wall", "source", "trial")
+        .annotate(n=Sum("events"), money=Sum("amount"))
+        .order_by()
+    )
+
+
+def _readers(period: Period) -> dict[str, int]:
+    rows = DailyReaders.objects.filter(day__range=(period.start, period.end)).values_list(
+        "segment", "bitmap"
+    )
+    merged: dict[str, int] = defaultdict(int)
+    for segment, blob in rows:
+        merged[segment] |= bitmaps.decode(blob)
+    return {segment: bitmaps.count(value) for segment, value in merged.items()}
+
+
+def headline(period: Period, rows: list[dict], readers: dict[str, int]) -> dict:
+    by_kind: dict[str, int] = defaultdict(int)
+    walls = dict.fromkeys(WALLS, 0)
+    trials = 0
+    for r in rows:
+        by_kind[r["kind"]] += r["n"]
+        if r["kind"] == K.WALL_SHOWN and r["wall"] in walls:
+            walls[r["wall"]] += r["n"]
+        if r["kind"] == K.SUBSCRIPTION_STARTED and r["trial"]:
+            trials += r["n"]
+    start, end = period.bounds
+    subs = subscriber_figures(start, end, timezone.now())
+    all_readers = readers.get("all", 0)
+    registrations = by_kind[K.SIGNUP]
+    subscriptions = by_kind[K.SUBSCRIPTION_STARTED]
+    lapses = by_kind[K.LAPSE]
+    figures = {
+        "readers": all_readers,
+        "views": sum(by_kind[k] for k in VIEW_KINDS),
+        "counted_views": by_kind[K.VIEW_COUNTED],
+        "meter_messages": by_kind[K.VIEW_COUNTED] + by_kind[K.VIEW_REREAD],
+        "walls": by_kind[K.WALL_SHOWN],
+        **{f"walls_{kind.replace('-', '_')}": n for kind, n in walls.items()},
+        "readers_walled": readers.get("walled", 0),
+        "stop_rate": ratio(readers.get("walled", 0), all_readers),
+        "registrations": registrations,
+        "registration_wall_conversion": ratio(registrations, readers.get("wall:registration", 0)),
+        "subscriptions": subscriptions,
+        "paid_stop_conversion": ratio(subscriptions, readers.get("wall:subscription", 0)),
+        "trials": trials,
+        "trial_to_paid": ratio(subs.trials_converted, subs.trials_ended),
+        "active_subscribers": subs.active,
+        "mrr": subs.mrr,
+        "cancellations": by_kind[K.CANCELLATION],
+        "lapses": lapses,
+        "churn": ratio(lapses, subs.base_at_start),
+        "gift_opens": by_kind[K.VIEW_GIFT],
+        "newsletter_signups": by_kind[K.NEWSLETTER_SIGNUP],
+        "callout_answers": by_kind[K.CALLOUT_ANSWER],
+    }
+    return figures
+
+
+def funnel(figures: dict) -> list[tuple[str, int]]:
+    return [
+        ("Readers", figures["readers"]),
+        ("Readers who met a wall", figures["readers_walled"]),
+        ("Registrations", figures["registrations"]),
+        ("Subscriptions", figures["subscriptions"]),
+    ]
+
+
+def daily(period: Period, rows: list[dict]) -> list[dict]:
+    per_day = {
+        d: dict.fromkeys(("views", "walls", "registrations", "subscriptions"), 0)
+        for d in period.days
+    }
+    readers = dict(
+        DailyReaders.objects.filter(
+            day__range=(period.start, period.end), segment="all"
+        ).values_list("day", "readers")
+    )
+    for r in rows:
+        day = per_day.get(r["day"])
+        if day is None:
+            continue
+        if r["kind"] in VIEW_KINDS:
+            day["views"] += r["n"]
+        if r["kind"] == K.WALL_SHOWN:
+            day["walls"] += r["n"]
+        elif r["kind"] == K.SIGNUP:
+            day["registrations"] += r["n"]
+        elif r["kind"] == K.SUBSCRIPTION_STARTED:
+            day["subscriptions"] += r["n"]
+    return [{"day": d, "readers": readers.get(d, 0), **v} for d, v in per_day.items()]
+
+
+def sources(rows: list[dict]) -> list[dict]:
+    table: dict[str, dict] = defaultdict(
+        lambda: {"views": 0, "registrations": 0, "subscriptions": 0}
+    )
+    for r in rows:
+        source = r["source"] or "unknown"
+        if r["kind"] in VIEW_KINDS:
+            table[source]["views"] += r["n"]
+        elif r["kind"] == K.SIGNUP:
+            table[source]["registrations"] += r["n"]
+        elif r["kind"] == K.SUBSCRIPTION_STARTED:
+            table[source]["subscriptions"] += r["n"]
+    out = [{"source": s, **v} for s, v in table.items()]
+    for row in out:
+        row["per_1000"] = per_thousand(row["registrations"] + row["subscriptions"], row["views"])
+    return sorted(out, key=lambda r: -r["views"])
+
+
+def per_thousand(part: int, views: int) -> float:
+    return round(1000 * part / views, 2) if views else 0.0
+
+
+def articles(period: Period) -> list[dict]:
+    rows = list(
+        DailyArticle.objects.filter(day__range=(period.start, period.end))
+        .values("article_id", "section")
+        .annotate(
+            views=Sum("views"),
+            counted=Sum("counted"),
+            walls=Sum("walls"),
+            signups=Sum("signups"),
+            subscriptions=Sum("subscriptions"),
+        )
+        .order_by()
+    )
+    for r in rows:
+        r["per_1000"] = per_thousand(r["signups"] + r["subscriptions"], r["views"])
+    return sorted(rows, key=lambda r: (-r["subscriptions"], -r["signups"], -r["views"]))
+
+
+def sections(article_rows: list[dict]) -> list[dict]:
+    table: dict[str, dict] = defaultdict(
+        lambda: {"articles": 0, "views": 0, "walls": 0, "signups": 0, "subscriptions": 0}
+    )
+    for r in article_rows:
+        row = table[r["section"] or "(none)"]
+        row["articles"] += 1
+        for name in ("views", "walls", "signups", "subscriptions"):
+            row[name] += r[name]
+    out = [{"section": s, **v} for s, v in table.items()]
+    for row in out:
+        row["per_1000"] = per_thousand(row["signups"] + row["subscriptions"], row["views"])
+    return sorted(out, key=lambda r: -r["views"])
+
+
+def offers(period: Period) -> list[dict]:
+    rows = list(
+        DailyOffer.objects.filter(day__range=(period.start, period.end))
+        .values("offer")
+        .annotate(
+            shown=Sum("shown"),
+            chosen=Sum("chosen"),
+            checkouts=Sum("checkouts"),
+            started=Sum("started"),
+            converted=Sum("converted"),
+            revenue=Sum("revenue"),
+        )
+        .order_by()
+    )
+    for r in rows:
+        r["revenue"] = r["revenue"] or Decimal(0)
+        r["take_rate"] = ratio(r["started"], r["shown"])
+    return sorted(rows, key=lambda r: (-r["started"], -r["shown"]))
+
+
+def dashboard(period: Period) -> dict:
+    rows = _metric_rows(period)
+    readers = _readers(period)
+    figures = headline(period, rows, readers)
+    article_rows = articles(period)
+    return {
+        "figures": figures,
+        "funnel": funnel(figures),
+        "daily": daily(period, rows),
+        "sources": sources(rows),
+        "articles": article_rows,
+        "sections": sections(article_rows),
+        "offers": offers(period),
+    }

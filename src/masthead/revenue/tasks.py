@@ -1,0 +1,29 @@
+"""Periodic tasks of revenue intelligence (registered in ``masthead.schedule``): keep the daily
+rollups current, and apply the events' retention to events and rollups alike."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django_tasks import task
+
+from masthead.events.retention import events_delete_expired, retention_cutoff
+
+from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders, ReaderIndex
+from .rollups import rollups_update, zone
+
+
+@task()
+def update_rollups() -> int:
+    """Re-aggregate the days that have new events; returns how many days."""
+    return rollups_update()
+
+
+@task()
+def apply_retention() -> int:
+    """Delete events, rollup rows and reader numbers older than the retention period."""
+    deleted = events_delete_expired()
+    cutoff = retention_cutoff().astimezone(zone()).date() - timedelta(days=1)
+    for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders):
+        model.objects.filter(Q(day__lt=cutoff)).delete()
+    ReaderIndex.objects.filter(last_day__lt=cutoff).delete()
+    return deleted
