@@ -93,7 +93,7 @@ def events(total: int, days: int, articles: list[int], offers: list[str], seed: 
         when = start + timedelta(seconds=rng.uniform(0, days * 86400))
         source = rng.choice(SOURCES)
         status, limit, used = "anonymous", 3, 0
-        for article in rng.choices(articles, weights, k=rng.choice([1, 1, 2, 3, 5, 8])):
+        for article in rng.choices(articles, weights, k=rng.choice([1, 1, 2, 3, 5, 8, 13, 21])):
             when += timedelta(minutes=rng.uniform(1, 20))
             if when >= now:
                 break

@@ -2,14 +2,15 @@
 
 from datetime import date
 
-from .models import ReaderIndex
+from django.db import connection
 
-CHUNK = 500  # SQLite allows 999 parameters per statement
+from .models import ReaderIndex
 
 
 def _chunks(items: list[str]):
-    for i in range(0, len(items), CHUNK):
-        yield items[i : i + CHUNK]
+    size = 500 if connection.vendor == "sqlite" else 10_000  # SQLite: 999 parameters at most
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def numbers_for(keys: set[str], day: date) -> dict[str, int]:
@@ -22,7 +23,7 @@ def numbers_for(keys: set[str], day: date) -> dict[str, int]:
     if missing:
         ReaderIndex.objects.bulk_create(
             [ReaderIndex(key=k, last_day=day) for k in missing],
-            batch_size=CHUNK,
+            batch_size=2000 if connection.vendor != "sqlite" else 400,
             ignore_conflicts=True,
         )
         for chunk in _chunks(missing):

@@ -21,7 +21,7 @@ from .rollups import today
 from .selectors import Period, dashboard
 
 PERMISSION = "revenue.view_revenue"
-TOP = 25
+TOP = 15
 # (metric, label, format): "n" a count, "%" a ratio shown as a percentage, "$" money a month.
 FIGURES = [
     ("readers", "Readers", "n"),
@@ -169,10 +169,13 @@ class RevenueDashboardView(WagtailAdminTemplateMixin, TemplateView):
             content_total=len(data["articles"]),
             funnel_chart=charts.funnel_chart("funnel", "Funnel", data["funnel"]),
             charts=[
-                charts.bar_chart(
-                    f"daily-{name}",
+                (
                     f"{label} per day",
-                    [(d["day"].strftime("%b %-d"), d[name]) for d in daily],
+                    charts.bar_chart(
+                        f"daily-{name}",
+                        f"{label} per day",
+                        [(d["day"].strftime("%b %-d"), d[name]) for d in daily],
+                    ),
                 )
                 for name, label in (
                     ("readers", "Readers"),

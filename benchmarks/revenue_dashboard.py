@@ -1,0 +1,139 @@
+"""The revenue dashboard at 10 million reader events: how long the page takes to render, and how
+many queries it costs, with its rollups built.
+
+    .venv/bin/python benchmarks/revenue_dashboard.py                 # 10,000,000 events, 90 days
+    .venv/bin/python benchmarks/revenue_dashboard.py --events 1000000 --runs 5
+
+PostgreSQL only (the database ``<DATABASE_URL's name>_bench``, default
+``masthead_revenue_bench`` on 127.0.0.1, is dropped and created). The events are written by one
+``INSERT ... SELECT generate_series`` (a plausible mix of kinds, 1,000 articles, a million
+readers over 90 days; not a meter-exact history, which the demo's generator provides), then
+``rebuild_rollups`` aggregates them, and a signed-in revenue analyst requests
+``/admin/revenue/?period=90`` ``--runs`` times through Django's test client (no HTTP server:
+this is the page's own cost). Prints one JSON object and writes it to
+``benchmarks/out/revenue_dashboard.json``.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+INSERT = """
+INSERT INTO events_readerevent (kind, created_at, reader_key, article_id, channel, status,
+  access, sponsored, gift, promotion, month, outcome, wall, counted, remaining, reason,
+  anonymous_allowance, registered_allowance, preview_paragraphs, variant, propensity, source,
+  utm_source, utm_medium, utm_campaign, offer, plan, trial, amount, currency, ref, merged_key)
+SELECT kind, at, 'd:' || lpad(to_hex(g %% 1000000), 32, '0'), 1 + (g * 7919) %% 1000, 'web',
+  'anonymous', 'metered', false, false, false, to_char(at, 'YYYY-MM'),
+  CASE WHEN kind = 'wall_shown' THEN 'walled' WHEN kind LIKE 'view_%%' THEN 'metered' ELSE '' END,
+  CASE WHEN kind = 'wall_shown' THEN (CASE WHEN g %% 3 = 0 THEN 'subscription'
+       ELSE 'registration' END) ELSE '' END,
+  kind = 'view_counted', NULL, 'metered', 3, 10, 2, NULL, NULL,
+  (ARRAY['direct','search','social','email','internal','other'])[1 + g %% 6], '', '', '',
+  CASE WHEN kind IN ('offer_shown', 'subscription_started') THEN 'intro' ELSE '' END,
+  '', false, CASE WHEN kind = 'subscription_started' THEN 0.99 END, '', '', ''
+FROM (
+  SELECT g, now() - ((g * 104729) %% (%(days)s * 86400)) * interval '1 second' AS at,
+    CASE WHEN r < 0.62 THEN 'view_counted' WHEN r < 0.70 THEN 'view_reread'
+         WHEN r < 0.74 THEN 'view_free' WHEN r < 0.80 THEN 'view_subscriber'
+         WHEN r < 0.97 THEN 'wall_shown' WHEN r < 0.985 THEN 'offer_shown'
+         WHEN r < 0.995 THEN 'wall_click_register' WHEN r < 0.998 THEN 'signup'
+         ELSE 'subscription_started' END AS kind
+  FROM (SELECT g::bigint AS g, random() AS r FROM generate_series(1, %(events)s) AS g) AS numbers
+) AS rows
+"""
+
+
+def _bench_url(base: str) -> str:
+    import psycopg
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(base)
+    name = (parts.path.lstrip("/") or "masthead_revenue") + "_bench"
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--days", type=int, default=90)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/masthead_revenue")
+    os.environ["DATABASE_URL"] = _bench_url(base)
+    os.environ.setdefault("MASTHEAD_DATA_DIR", str(HERE / "out" / "revenue-data"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from masthead.revenue.access import revenue_access_grant
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # production settings
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT % {"events": int(args.events), "days": int(args.days)})
+        cursor.execute("ANALYZE events_readerevent")
+    insert_s = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("rebuild_rollups")
+    rollup_s = time.perf_counter() - started
+
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("analyst", "analyst@example.org", "x")
+    user.is_staff = True
+    user.save()
+    revenue_access_grant(user)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    url = "/admin/revenue/?period=90"
+    client.get(url)  # warm caches and imports
+    times, queries = [], 0
+    for _ in range(args.runs):
+        with CaptureQueriesContext(connection) as captured:
+            t0 = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - t0)
+        assert response.status_code == 200, response.status_code
+        queries = len(captured)
+    result = {
+        "when": timezone.now().isoformat(timespec="seconds"),
+        "events": args.events,
+        "days": args.days,
+        "insert_seconds": round(insert_s, 1),
+        "rebuild_rollups_seconds": round(rollup_s, 1),
+        "render_ms_median": round(1000 * statistics.median(times), 1),
+        "render_ms_max": round(1000 * max(times), 1),
+        "queries": queries,
+        "cpu_count": os.cpu_count(),
+    }
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    (out / "revenue_dashboard.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
