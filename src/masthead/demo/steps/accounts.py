@@ -15,6 +15,7 @@ from django.db import transaction
 
 from masthead.billing.models import Offer, Plan
 from masthead.billing.services import upsert_subscription
+from masthead.revenue.access import revenue_access_grant
 
 from ..catalogue.accounts import ACCOUNTS, DEMO_PASSWORD, EDITOR_EMAIL, EMAILS, Account
 from ..context import Demo
@@ -27,6 +28,7 @@ def build(demo: Demo) -> None:
             apply_history(demo, user, account)
             demo.users[account.email] = user
     demo.editor = demo.users[EDITOR_EMAIL]
+    revenue_access_grant(demo.editor)  # the "Revenue" group: the dashboard at /admin/revenue/
 
 
 def ensure_user(demo: Demo, account: Account):
