@@ -84,8 +84,8 @@ class DailyReaders(models.Model):
 
 
 class ReaderIndex(models.Model):
-    """A dense number per pseudonymous reader key, for the bitmaps; ``last_day`` lets
-    retention forget keys with no event left."""
+    """A dense number per pseudonymous reader key, for the bitmaps (``last_day``: the day it
+    was first numbered); retention forgets keys with no event left."""
 
     key = models.CharField(max_length=40, unique=True)
     last_day = models.DateField()

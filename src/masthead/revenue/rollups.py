@@ -121,22 +121,13 @@ def _offers(day: date, events) -> list[DailyOffer]:
     ]
 
 
-def _readers(day: date, events) -> list[DailyReaders]:
-    pairs = list(
-        events.filter(kind__in=VIEW_KINDS)
-        .exclude(reader_key="")
-        .values_list("reader_key", "wall")
-        .distinct()
-        .order_by()
-    )
-    numbers = readers.numbers_for({key for key, _ in pairs}, day)
+def _readers(day: date) -> list[DailyReaders]:
     segments: dict[str, set[int]] = {"all": set(), "walled": set()}
-    for key, wall in pairs:
-        n = numbers[key]
-        segments["all"].add(n)
+    for number, wall in readers.reader_pairs(day, *day_bounds(day)):
+        segments["all"].add(number)
         if wall:
-            segments["walled"].add(n)
-            segments.setdefault(f"wall:{wall}", set()).add(n)
+            segments["walled"].add(number)
+            segments.setdefault(f"wall:{wall}", set()).add(number)
     return [
         DailyReaders(day=day, segment=name, readers=len(members), bitmap=bitmaps.encode(members))
         for name, members in segments.items()
@@ -147,7 +138,7 @@ def aggregate_day(day: date) -> None:
     """Re-aggregate one day from the events, replacing its rollup rows atomically."""
     events = _events(day)
     metrics, articles = _metrics(day, events), _articles(day, events)
-    offers, reader_rows = _offers(day, events), _readers(day, events)
+    offers, reader_rows = _offers(day, events), _readers(day)
     with transaction.atomic():
         for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders):
             model.objects.filter(day=day).delete()

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django_tasks import task
 
+from masthead.events.models import ReaderEvent
 from masthead.events.retention import events_delete_expired, retention_cutoff
 
 from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders, ReaderIndex
@@ -25,5 +26,6 @@ def apply_retention() -> int:
     cutoff = retention_cutoff().astimezone(zone()).date() - timedelta(days=1)
     for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders):
         model.objects.filter(Q(day__lt=cutoff)).delete()
-    ReaderIndex.objects.filter(last_day__lt=cutoff).delete()
+    # Reader numbers of keys with no event left (their days' bitmaps are gone too).
+    ReaderIndex.objects.exclude(key__in=ReaderEvent.objects.values("reader_key")).delete()
     return deleted
