@@ -29,4 +29,8 @@ JOBS: list[Job] = [
     Job("masthead.access.tasks.prune_meter", timedelta(days=1)),
     # Send due scheduled newsletter issues, resume any whose sending chain broke.
     Job("masthead.newsletters.sending.tasks.resume_issues", timedelta(minutes=1)),
+    # Re-aggregate the revenue dashboard's rollups of the days with new events (revenue/rollups.py).
+    Job("masthead.revenue.tasks.update_rollups", timedelta(minutes=5)),
+    # Delete reader events (and their rollups) past MASTHEAD_EVENT_RETENTION_DAYS.
+    Job("masthead.revenue.tasks.apply_retention", timedelta(days=1)),
 ]
