@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 
 from masthead import caching as local_cache
 from masthead.access.stores import reset_meter_store
@@ -18,14 +19,25 @@ def pytest_unconfigure(config):
         shutil.rmtree(created, ignore_errors=True)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_state():
-    """Every test starts with an empty cache and a freshly built meter store."""
+def _clear_shared_cache(request) -> None:
+    # Without Redis the shared cache is a database table: a test without database access
+    # cannot have written to it, and may not touch it.
+    if isinstance(caches["default"], DatabaseCache) and not (
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state(request):
+    """Every test starts with an empty cache and a freshly built meter store."""
+    _clear_shared_cache(request)
     local_cache.local.clear()
     reset_meter_store()
     yield
-    cache.clear()
+    _clear_shared_cache(request)
     local_cache.local.clear()
 
 

@@ -15,6 +15,7 @@ import dj_database_url
 from csp import constants as csp
 
 from masthead import config
+from masthead.members import rates as signin_rates
 from masthead.newsletters.mail.config import email_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -169,11 +170,16 @@ if REDIS_URL:
         }
     }
 else:
+    # Without Redis the cache is a table in the database (``createcachetable`` runs after every
+    # migrate), so every server process shares it: the sign-in throttle and cache clears on
+    # publish hold across processes. The article path reads it through process memory
+    # (masthead.caching), so the table is rarely read.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "masthead",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "masthead_cache",
             "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
         }
     }
 
@@ -233,6 +239,16 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+# One throttle for every way of signing in (masthead.members.signin): allauth's rate limiter,
+# keyed on the account at the client address, in the shared cache.
+ACCOUNT_ADAPTER = "masthead.members.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"request_login_code": "masthead.members.forms.RequestLoginCodeForm"}
+ACCOUNT_RATE_LIMITS = signin_rates.ACCOUNT_RATE_LIMITS
+WAGTAILADMIN_USER_LOGIN_FORM = "masthead.members.forms.AdminLoginForm"
+# Trusted reverse proxies in front of the app: 0 uses REMOTE_ADDR as the client address; N uses
+# the N-th address from the right of X-Forwarded-For.
+MASTHEAD_PROXY_COUNT = config.integer("MASTHEAD_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = MASTHEAD_PROXY_COUNT
 LOGIN_REDIRECT_URL = "/account/"
 LOGIN_URL = "/accounts/login/"
 

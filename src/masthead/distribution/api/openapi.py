@@ -210,6 +210,7 @@ def openapi_document() -> dict:
                         ),
                         **ERRORS,
                         "409": _json(_error(), "The reader already holds 20 active tokens"),
+                        "429": _json(_error(), "Too many failed sign-in attempts"),
                     },
                 }
             },

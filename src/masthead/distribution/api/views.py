@@ -3,7 +3,6 @@
 import re
 
 from django.conf import settings
-from django.contrib.auth import authenticate
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -13,6 +12,7 @@ from masthead.access.gifts import GiftError, create_gift_link, gift_url
 from masthead.access.readers import counts_views, reader_for_user
 from masthead.access.selectors import meter_for
 from masthead.members.services import TokenLimitReached, api_token_issue, api_token_revoke
+from masthead.members.signin import SignInThrottled, signin_authenticate
 from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
 from masthead.newsroom.snapshots import snapshot_for
@@ -147,7 +147,10 @@ def tokens(request):
     password = str(data.get("password", ""))[:1024]
     if not email or not password:
         raise ApiError(400, "missing_credentials", "Send 'email' and 'password'.")
-    user = authenticate(request, email=email, password=password)
+    try:
+        user = signin_authenticate(request, email, password)
+    except SignInThrottled as exc:
+        raise ApiError(429, "too_many_attempts", str(exc)) from exc
     if user is None:
         raise ApiError(401, "invalid_credentials", "The e-mail or password is not correct.")
     try:

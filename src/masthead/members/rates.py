@@ -1,0 +1,25 @@
+"""The sign-in throttle's figures, as allauth rate strings (standard library only: the settings
+module reads them into ``ACCOUNT_RATE_LIMITS``).
+
+allauth counts each kind in the shared cache with a sliding window; a successful sign-in takes
+its own attempt back, so only failures count. "Key" is ours (``masthead.members.signin``).
+"""
+
+PER_ACCOUNT_AT_ADDRESS = 5  # failed guesses at one account from one address, per 5 minutes
+PER_ADDRESS = 10  # failed guesses from one address, any accounts, per minute
+ACCOUNT_PER_HOUR = 30  # failed guesses at one account from all addresses together, per hour
+
+# Our own action, consumed by the account adapter beside allauth's "login_failed".
+ACCOUNT_FAILED = "login_failed_account"
+# Our own action: codes asked for one address (an account at one client address).
+CODE_AT_ADDRESS = "request_login_code_at_address"
+
+ACCOUNT_RATE_LIMITS = {
+    # allauth's: per client address, and per key = an account at one client address.
+    "login_failed": f"{PER_ADDRESS}/m/ip,{PER_ACCOUNT_AT_ADDRESS}/5m/key",
+    ACCOUNT_FAILED: f"{ACCOUNT_PER_HOUR}/h/key",
+    # Asking for a sign-in code: allauth keys its per-key limit on the e-mail alone, so anyone
+    # could keep the owner from getting a code; ours keys it on the address too.
+    "request_login_code": "20/m/ip",
+    CODE_AT_ADDRESS: "3/m/key",
+}
