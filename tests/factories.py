@@ -151,6 +151,10 @@ def image(title="Test image", size=(800, 450), color=(120, 40, 40)):
     from PIL import Image as PILImage
     from wagtail.images.models import Image
 
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:  # a transactional test flushed Wagtail's rows
+        Collection.add_root(name="Root")
     buffer = BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "JPEG")
     return Image.objects.create(title=title, file=ImageFile(buffer, name="test.jpg"))

@@ -5,6 +5,8 @@ import datetime
 import os
 import shutil
 import sys
+import time
+from pathlib import Path
 
 from masthead.config import ConfigError
 from masthead.supervisor import supervise
@@ -246,6 +248,48 @@ def cmd_simulate(opts) -> int:
     return 0
 
 
+def cmd_backup(opts) -> int:
+    _django(production=True)
+    from masthead.backups.archive import backup_create
+    from masthead.backups.database import BackupError
+
+    started = time.monotonic()
+    try:
+        outcome = backup_create(Path(opts.file))
+    except (BackupError, OSError) as exc:
+        print(f"masthead backup: {exc}", file=sys.stderr)
+        return 1
+    m = outcome.manifest
+    counts = ", ".join(f"{k} {v}" for k, v in m["counts"].items())
+    print(
+        f"Backed up the {m['database']['kind']} database ({counts}) and "
+        f"{m['media']['files']} media files to {opts.file} "
+        f"in {time.monotonic() - started:.1f} s"
+    )
+    return 0
+
+
+def cmd_restore(opts) -> int:
+    _django(production=True)
+    from masthead.backups.archive import backup_restore, mismatches
+    from masthead.backups.database import BackupError
+
+    started = time.monotonic()
+    try:
+        outcome = backup_restore(Path(opts.file), force=opts.force)
+    except (BackupError, OSError) as exc:
+        print(f"masthead restore: {exc}", file=sys.stderr)
+        return 2
+    wrong = mismatches(outcome)
+    if wrong:
+        for name, (expected, found) in wrong.items():
+            print(f"masthead restore: {name}: {found}, the backup had {expected}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items())
+    print(f"Restored {opts.file} ({counts}) in {time.monotonic() - started:.1f} s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="masthead", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -301,6 +345,15 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--until", type=_day, help="last day, included (default: today)")
     simulate.add_argument("--json", action="store_true", help="print one JSON object")
     simulate.set_defaults(func=cmd_simulate)
+
+    backup = sub.add_parser("backup", help="archive the database and media files")
+    backup.add_argument("file", help="the archive to write (.tar, or .tar.gz to compress)")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="put a backup back into an empty site")
+    restore.add_argument("file")
+    restore.add_argument("--force", action="store_true", help="replace a site that has content")
+    restore.set_defaults(func=cmd_restore)
 
     check = sub.add_parser("check", help="configuration check (production mode)")
     check.set_defaults(func=cmd_check)
