@@ -150,7 +150,6 @@ def image(title="Test image", size=(800, 450), color=(120, 40, 40)):
     from django.core.files.images import ImageFile
     from PIL import Image as PILImage
     from wagtail.images.models import Image
-
     from wagtail.models import Collection
 
     if Collection.get_first_root_node() is None:  # a transactional test flushed Wagtail's rows
