@@ -14,6 +14,13 @@ ACCOUNT_FAILED = "login_failed_account"
 # Our own action: codes asked for one address (an account at one client address).
 CODE_AT_ADDRESS = "request_login_code_at_address"
 
+# Newsletter sign-up by e-mail (``masthead.newsletters.throttle``): the form needs no CSRF token,
+# so without these it could mail-bomb an address with confirmation links.
+SIGNUP_AT_ADDRESS = "newsletter_signup"  # sign-ups from one client address
+CONFIRM_MAIL = "newsletter_confirm_mail"  # confirmation mails to one e-mail address
+SIGNUPS_PER_ADDRESS = 20  # an hour, from one client address
+CONFIRM_MAILS_PER_EMAIL = 3  # an hour, to one e-mail address
+
 ACCOUNT_RATE_LIMITS = {
     # allauth's: per client address, and per key = an account at one client address.
     "login_failed": f"{PER_ADDRESS}/m/ip,{PER_ACCOUNT_AT_ADDRESS}/5m/key",
@@ -22,4 +29,6 @@ ACCOUNT_RATE_LIMITS = {
     # could keep the owner from getting a code; ours keys it on the address too.
     "request_login_code": "20/m/ip",
     CODE_AT_ADDRESS: "3/m/key",
+    SIGNUP_AT_ADDRESS: f"{SIGNUPS_PER_ADDRESS}/h/ip",
+    CONFIRM_MAIL: f"{CONFIRM_MAILS_PER_EMAIL}/h/key",
 }

@@ -16,6 +16,7 @@ from .models import Source
 from .selectors import active_newsletters, is_entitled, newsletter_by_slug, subscribed_slugs
 from .services.optin import optin_confirm, optin_request
 from .services.subscriptions import NewsletterRefused, subscription_set
+from .throttle import confirm_mail_allowed, signup_address_allowed
 
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -88,7 +89,11 @@ def newsletter_signup(request):
         name = newsletter_by_slug(locked[0]).name
         message = f"{name} is for subscribers only: sign in with your subscription to join it."
         return _answer(request, False, "subscribers_only", message, 403)
-    optin_request(form.cleaned_data["email"], slugs, source)
+    if not signup_address_allowed(request):
+        message = "Too many sign-ups from your network. Try again in an hour."
+        return _answer(request, False, "rate_limited", message, 429)
+    if confirm_mail_allowed(request, form.cleaned_data["email"]):
+        optin_request(form.cleaned_data["email"], slugs, source)
     message = "Check your inbox: we sent you a link to confirm your sign-up."
     return _answer(request, True, "", message, 202)
 
