@@ -4,6 +4,8 @@ the wall's box, and the refusal of subscribers-only newsletters to everyone else
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from masthead.newsletters.models import Source, Subscription, SubscriptionEvent
 from tests import factories
@@ -32,7 +34,12 @@ def test_email_signup_is_double_opt_in_and_signs_the_reader_in(client, daily, ma
     assert response.status_code == 302
     assert not Subscription.objects.exists()  # nothing before the link is followed
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["new@example.org"]
-    response = client.get(_link(mailoutbox[0]).replace("http://127.0.0.1:8000", ""))
+    path = _link(mailoutbox[0]).replace("http://127.0.0.1:8000", "")
+    page = client.get(path)  # a mail scanner following the link changes nothing
+    assert page.status_code == 200 and b">Confirm</button>" in page.content
+    assert not get_user_model().objects.exists() and not Subscription.objects.exists()
+    assert client.get("/api/v1/me/").json()["status"] == "anonymous"
+    response = client.post(path)
     assert response.status_code == 302
     sub = Subscription.objects.get()
     assert (sub.user.email, sub.newsletter, sub.source) == ("new@example.org", daily, "page")
@@ -45,7 +52,7 @@ def test_email_signup_is_double_opt_in_and_signs_the_reader_in(client, daily, ma
 def test_confirmation_finds_an_existing_reader(client, daily, mailoutbox):
     reader = factories.user("known@example.org")
     client.post("/newsletters/signup/", {"email": "known@example.org", "newsletter": "briefing"})
-    client.get(_link(mailoutbox[0]).replace("http://127.0.0.1:8000", ""))
+    client.post(_link(mailoutbox[0]).replace("http://127.0.0.1:8000", ""))
     assert Subscription.objects.get().user == reader
 
 
@@ -53,7 +60,8 @@ def test_a_forged_or_damaged_confirmation_link_is_refused(client, daily, mailout
     client.post("/newsletters/signup/", {"email": "x@example.org", "newsletter": "briefing"})
     path = _link(mailoutbox[0]).replace("http://127.0.0.1:8000", "")
     assert client.get(path[:-3] + "xx/").status_code == 400
-    assert client.get("/newsletters/confirm/nonsense/").status_code == 400
+    assert client.post(path[:-3] + "xx/").status_code == 400
+    assert client.post("/newsletters/confirm/nonsense/").status_code == 400
     assert not Subscription.objects.exists()
 
 
@@ -159,3 +167,15 @@ def test_a_sign_up_is_a_reader_event_for_the_funnel(client, daily):
     client.post("/newsletters/briefing/toggle/", {"subscribe": "1"})
     event = ReaderEvent.objects.get(kind="newsletter_signup")
     assert (event.reader_key, event.ref) == (f"u:{reader.pk}", "briefing")
+
+
+def test_confirming_needs_the_confirm_pages_csrf_token(daily, mailoutbox):
+    browser = Client(enforce_csrf_checks=True)
+    browser.post("/newsletters/signup/", {"email": "c@example.org", "newsletter": "briefing"})
+    path = _link(mailoutbox[0]).replace("http://127.0.0.1:8000", "")
+    assert browser.post(path).status_code == 403  # a forged cross-site POST
+    assert not Subscription.objects.exists()
+    page = browser.get(path).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert browser.post(path, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert Subscription.objects.get().user.email == "c@example.org"

@@ -7,7 +7,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from masthead.jsonerrors import json_error
 
@@ -17,6 +17,7 @@ from .selectors import active_newsletters, is_entitled, newsletter_by_slug, subs
 from .services.optin import optin_confirm, optin_request
 from .services.subscriptions import NewsletterRefused, subscription_set
 from .throttle import confirm_mail_allowed, signup_address_allowed
+from .tokens import read_optin_token
 
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -116,11 +117,23 @@ def newsletter_toggle(request, slug):
     return _answer(request, True, "", f"{verb} {newsletter.name}.")
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def newsletter_confirm(request, token):
+    """GET shows one "Confirm" button and changes nothing (mail scanners follow links; they
+    must not get the reader's session); only its POST (with the page's CSRF token) confirms,
+    creates or finds the reader and signs them in."""
+    if request.method != "POST":
+        data = read_optin_token(token)
+        if data is None:
+            return TemplateResponse(request, "newsletters/confirm_invalid.html", status=400)
+        names = [n.name for n in active_newsletters() if n.slug in data["n"]]
+        context = {"email": data["e"], "names": names}
+        response = TemplateResponse(request, "newsletters/confirm.html", context)
+        response["Cache-Control"] = "private, no-store"
+        return response
     result = optin_confirm(token)
     if result is None:
-        response = TemplateResponse(request, "newsletters/confirm_invalid.html", status=400)
-        return response
+        return TemplateResponse(request, "newsletters/confirm_invalid.html", status=400)
     user, joined, refused = result
     if not (request.user.is_authenticated and request.user.pk == user.pk):
         if user.is_staff or user.is_superuser:
