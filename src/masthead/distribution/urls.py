@@ -6,6 +6,7 @@ from .sitemaps import site_sitemap
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", site_sitemap, name="sitemap"),
     path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
     path("feeds/latest/", feeds.LatestFeed(), name="feed-latest"),

@@ -1,12 +1,13 @@
-"""Crawler and operator endpoints: health, robots.txt, the news sitemap."""
+"""Crawler and operator endpoints: health, robots.txt, the favicon, the news sitemap."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -35,6 +36,13 @@ def healthz(request):
     response = JsonResponse(status, status=code)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: send them to our SVG mark."""
+    return HttpResponsePermanentRedirect(static("masthead/favicon.svg"))
 
 
 @require_safe

@@ -1,0 +1,22 @@
+"""The favicon: linked from every page and answered at /favicon.ico (no 404 in the console)."""
+
+import pytest
+from django.contrib.staticfiles import finders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_links_the_svg_mark(client, world):
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/masthead/favicon.svg' in html
+    assert 'type="image/svg+xml"' in html
+    svg = finders.find("masthead/favicon.svg")
+    assert svg and open(svg).read().startswith("<svg")
+
+
+def test_favicon_ico_redirects_to_the_svg(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].startswith("/static/masthead/favicon.svg")
+    assert "max-age=86400" in response["Cache-Control"]
+    assert client.head("/favicon.ico").status_code == 301
