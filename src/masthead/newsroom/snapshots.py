@@ -78,7 +78,7 @@ def _lead(page) -> dict | None:
     og = image.get_rendition("fill-1200x630")
     main = image.get_rendition("width-1200")
     return {
-        "html": main.img_tag({"fetchpriority": "high", "alt": alt}),
+        "html": main.img_tag({"loading": "eager", "fetchpriority": "high", "alt": alt}),
         "og_url": og.url,
         "og_width": og.width,
         "og_height": og.height,
@@ -135,7 +135,7 @@ def build_snapshot(page) -> ArticleSnapshot:
 
 
 def snapshot_key(pk: int, marker: str) -> str:
-    return f"newsroom:snapshot:v1:{pk}:{marker}"
+    return f"newsroom:snapshot:v2:{pk}:{marker}"
 
 
 def snapshot_for(page) -> ArticleSnapshot:

@@ -1,0 +1,39 @@
+"""Images: the lead above the fold loads first; cards below the fold wait until scrolled to."""
+
+import re
+
+import pytest
+
+from masthead.newsroom.models import ArticlePage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _with_image(page):
+    ArticlePage.objects.filter(pk=page.pk).update(
+        lead_image=factories.image(), lead_image_alt="A quiet quay at dawn"
+    )
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+def _img(html, alt):
+    return re.search(r'<img[^>]*alt="' + re.escape(alt) + r'"[^>]*>', html).group(0)
+
+
+def test_article_lead_image_is_eager_and_high_priority(client, world):
+    page = _with_image(factories.article(world, access="free"))
+    tag = _img(client.get(page.public_path).content.decode(), "A quiet quay at dawn")
+    assert 'loading="eager"' in tag
+    assert 'fetchpriority="high"' in tag
+    assert "lazy" not in tag
+
+
+def test_front_lead_is_eager_and_other_cards_stay_lazy(client, world):
+    for n in range(4):
+        _with_image(factories.article(world, title=f"Harbour story number {n}", access="free"))
+    html = client.get("/").content.decode()
+    cards = re.findall(r'<a class="card__image"[^>]*>(<img[^>]*>)', html)
+    assert len(cards) >= 2
+    assert 'loading="eager"' in cards[0] and 'fetchpriority="high"' in cards[0]
+    assert all('loading="lazy"' in tag for tag in cards[1:])
