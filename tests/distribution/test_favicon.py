@@ -1,5 +1,7 @@
 """The favicon: linked from every page and answered at /favicon.ico (no 404 in the console)."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.staticfiles import finders
 
@@ -11,7 +13,7 @@ def test_every_page_links_the_svg_mark(client, world):
     assert '<link rel="icon" href="/static/masthead/favicon.svg' in html
     assert 'type="image/svg+xml"' in html
     svg = finders.find("masthead/favicon.svg")
-    assert svg and open(svg).read().startswith("<svg")
+    assert svg and Path(svg).read_text().startswith("<svg")
 
 
 def test_favicon_ico_redirects_to_the_svg(client):
