@@ -4,6 +4,7 @@ what is skipped at send time, retries, permanent failures and the rate limit."""
 import time
 
 import pytest
+from prometheus_client import REGISTRY
 
 from masthead.newsletters.models import DeliveryState, IssueState, Subscription
 from masthead.newsletters.selectors import issue_progress
@@ -21,6 +22,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def https_site(settings):
     settings.SITE_URL = "https://news.example.org"
+
+
+def _emails(name: str) -> float:
+    sample = f"masthead_emails_{name}_total"
+    return REGISTRY.get_sample_value(sample, {"kind": "newsletter"}) or 0.0
 
 
 def _parts(msg) -> tuple[str, str]:
@@ -85,6 +91,7 @@ def test_temporary_failures_retry_and_permanent_ones_are_recorded(sink, daily, w
     make_readers(daily, 3, prefix="smtp")
     sink.answers["smtp0@example.org"] = ["451 4.3.0 Try again later", "421 4.7.0 Busy"]
     sink.answers["smtp1@example.org"] = ["550 5.1.1 No such user"]
+    sent, failed = _emails("sent"), _emails("failed")
     issue = issue_create(daily, factories.article(world))
     rows = {d.email: d for d in issue.deliveries.all()}
     assert rows["smtp0@example.org"].state == DeliveryState.SENT
@@ -96,6 +103,8 @@ def test_temporary_failures_retry_and_permanent_ones_are_recorded(sink, daily, w
     progress = issue_progress(issue)
     assert (progress["sent"], progress["failed"], progress["total"]) == (2, 1, 3)
     assert issue.state == IssueState.SENT
+    # /metrics counts each message once: two accepted, one given up (retries are not failures).
+    assert (_emails("sent") - sent, _emails("failed") - failed) == (2, 1)
 
 
 def test_rate_limit_spaces_the_messages(sink, daily, world, settings):

@@ -4,7 +4,22 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
+from masthead import observability
+
 from .models import Subscription
+
+KIND = "billing"  # the /metrics label of these mails
+
+
+def _send(subject: str, body: str, to: str) -> None:
+    """Send one lifecycle mail, counted in /metrics; a failure is counted and re-raised (the
+    task runner records and retries it)."""
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    except Exception:
+        observability.email_failed(KIND)
+        raise
+    observability.email_sent(KIND)
 
 
 @task()
@@ -17,18 +32,13 @@ def send_subscription_confirmation(subscription_id: int) -> None:
     if sub.trial_end:
         lines.append(f"Your free trial runs until {sub.trial_end:%B %d, %Y}.")
     lines.append(f"Manage your subscription at {settings.SITE_URL}/account/")
-    send_mail(
-        f"Welcome to {settings.WAGTAIL_SITE_NAME}",
-        "\n\n".join(lines),
-        settings.DEFAULT_FROM_EMAIL,
-        [sub.user.email],
-    )
+    _send(f"Welcome to {settings.WAGTAIL_SITE_NAME}", "\n\n".join(lines), sub.user.email)
 
 
 def _mail(user, subject: str, lines: list[str]) -> None:
     if user.email:
         lines = [*lines, f"Your account: {settings.SITE_URL}/account/"]
-        send_mail(subject, "\n\n".join(lines), settings.DEFAULT_FROM_EMAIL, [user.email])
+        _send(subject, "\n\n".join(lines), user.email)
 
 
 @task()

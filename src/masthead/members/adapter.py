@@ -9,6 +9,8 @@ owner out). A third limit, per account from all addresses, is consumed beside it
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
 
+from masthead import observability
+
 from .rates import ACCOUNT_FAILED
 from .signin import account_key, client_address
 
@@ -19,6 +21,15 @@ def _login(credentials: dict) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     _account_usage = None
+
+    def send_mail(self, template_prefix, email, context) -> None:
+        """allauth's every mail (codes, verification, password reset), counted in /metrics."""
+        try:
+            super().send_mail(template_prefix, email, context)
+        except Exception:
+            observability.email_failed("account")
+            raise
+        observability.email_sent("account")
 
     def get_client_ip(self, request) -> str:
         return client_address(request)

@@ -14,6 +14,8 @@ import time
 
 from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 
+from masthead import observability
+
 from ..mail.message import build_message, message_id
 from ..mail.render import personalize
 from ..models import ReaderKind, Subscription
@@ -95,10 +97,15 @@ def batch_send(issue, batch, mail, pacer: Pacer, deadline: float) -> int:
         except Exception as exc:  # noqa: BLE001 - every failure is classified and recorded
             permanent, error = classify(exc)
             logger.info("newsletter %s to %s: %s", issue.pk, d.email, error)
-            claim.delivery_failed(d, error) if permanent else claim.delivery_retry(d, error)
-            if not permanent:
+            if permanent:
+                claim.delivery_failed(d, error)
+                observability.email_failed("newsletter")  # once per message, when given up
+            else:
+                if not claim.delivery_retry(d, error):
+                    observability.email_failed("newsletter")
                 _reopen(mail)
             continue
+        observability.email_sent("newsletter")
         claim.delivery_sent(d, kind)
         sent += 1
     return sent
