@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from masthead.engagement.blocks import CalloutBlock
 from masthead.engagement.models import CalloutResponse
+from masthead.events.kinds import EventKind
+from masthead.events.models import ReaderEvent
 from tests import factories
 
 from .conftest import answer_data, device_cookie, make_callout, reader_request
@@ -59,6 +61,15 @@ def test_signed_in_reader_is_keyed_by_account(client, callout):
     client.force_login(user)
     client.post(url(callout), answer_data(callout))
     assert CalloutResponse.objects.get().respondent_key == f"u:{user.pk}"
+
+
+def test_an_answer_is_a_reader_event_once(client, callout):
+    user = factories.user()
+    client.force_login(user)
+    client.post(url(callout), answer_data(callout))
+    client.post(url(callout), answer_data(callout))  # a duplicate records nothing more
+    event = ReaderEvent.objects.get(kind=EventKind.CALLOUT_ANSWER)
+    assert (event.reader_key, event.ref) == (f"u:{user.pk}", f"callout:{callout.pk}")
 
 
 def test_json_answer_for_fetch_clients(client):

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from masthead.events.models import ReaderEvent
 from masthead.newsletters.models import Source, Subscription, SubscriptionEvent
 from tests import factories
 
@@ -160,8 +161,6 @@ def test_api_lists_and_replaces_subscriptions(client, daily, weekly):
 
 
 def test_a_sign_up_is_a_reader_event_for_the_funnel(client, daily):
-    from masthead.events.models import ReaderEvent
-
     reader = factories.user()
     client.force_login(reader)
     client.post("/newsletters/briefing/toggle/", {"subscribe": "1"})
@@ -178,4 +177,7 @@ def test_confirming_needs_the_confirm_pages_csrf_token(daily, mailoutbox):
     page = browser.get(path).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     assert browser.post(path, {"csrfmiddlewaretoken": token}).status_code == 302
-    assert Subscription.objects.get().user.email == "c@example.org"
+    sub = Subscription.objects.get()
+    assert sub.user.email == "c@example.org"
+    event = ReaderEvent.objects.get(kind="newsletter_signup")  # the opt-in path records it too
+    assert (event.reader_key, event.ref) == (f"u:{sub.user.pk}", "briefing")

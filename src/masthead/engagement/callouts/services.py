@@ -16,6 +16,9 @@ import time
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
+from masthead.events.kinds import EventKind
+from masthead.events.services import event_record
+
 from ..models import Callout, CalloutResponse
 
 logger = logging.getLogger(__name__)
@@ -70,6 +73,9 @@ def do_answer_callout(callout: Callout, respondent_key: str, answers: dict, emai
             CalloutResponse.objects.create(
                 callout=callout, respondent_key=respondent_key, answers=answers, email=email
             )
+            # The funnel's reader event; an "ip:" fallback key is never copied into events.
+            reader = respondent_key if respondent_key[:2] in ("u:", "d:") else ""
+            event_record(EventKind.CALLOUT_ANSWER, reader_key=reader, ref=f"callout:{callout.pk}")
     except IntegrityError:
         return Outcome.DUPLICATE
     logger.info("callout %s: response stored", callout.pk)
