@@ -37,3 +37,23 @@ def test_front_lead_is_eager_and_other_cards_stay_lazy(client, world):
     assert len(cards) >= 2
     assert 'loading="eager"' in cards[0] and 'fetchpriority="high"' in cards[0]
     assert all('loading="lazy"' in tag for tag in cards[1:])
+
+
+def test_article_lead_has_srcset_and_sizes(client, world):
+    page = _with_image(factories.article(world, access="free"))
+    tag = _img(client.get(page.public_path).content.decode(), "A quiet quay at dawn")
+    srcset = re.search(r'srcset="([^"]+)"', tag).group(1)
+    widths = [int(c.split()[-1].rstrip("w")) for c in srcset.split(", ")]
+    assert len(widths) >= 2 and widths == sorted(widths)
+    assert 'sizes="' in tag
+
+
+def test_cards_have_srcset_and_sizes(client, world):
+    for n in range(3):
+        _with_image(factories.article(world, title=f"Quay story number {n}", access="free"))
+    html = client.get("/").content.decode()
+    cards = re.findall(r'<a class="card__image"[^>]*>(<img[^>]*>)', html)
+    assert cards
+    for tag in cards:
+        assert re.search(r'srcset="[^"]+ \d+w, [^"]+ \d+w"', tag)
+        assert 'sizes="' in tag
