@@ -12,6 +12,7 @@ from masthead.newsroom import urls as newsroom_urls
 from masthead.newsroom.routing import article_view
 
 handler500 = "masthead.faults.server_error"
+MEDIA_MAX_AGE = 30 * 24 * 3600
 
 urlpatterns = [
     path("metrics", metrics_view, name="metrics"),
@@ -34,12 +35,15 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 else:
     from django.urls import re_path
+    from django.views.decorators.cache import cache_control
     from django.views.static import serve as serve_static
 
     # Uploaded images are served by the app in the embedded default; put a reverse proxy or
     # object storage in front of MEDIA_URL when the publication grows (README, Operations).
+    # Renditions are written once under a name of their own: browsers may keep them 30 days.
+    serve_media = cache_control(public=True, max_age=MEDIA_MAX_AGE)(serve_static)
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT})
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
     ]
 
 urlpatterns += [
