@@ -98,6 +98,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "masthead.observability.RequestMetrics",  # outermost: sees every final status
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML, feeds and JSON after every middleware below has written the body (CSP
+    # nonces, page shells); its random-length padding is Django's BREACH mitigation.
+    "django.middleware.gzip.GZipMiddleware",
     "masthead.security.MastheadCSPMiddleware",
     "masthead.security.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
