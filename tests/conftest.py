@@ -22,11 +22,14 @@ def pytest_unconfigure(config):
 def _clear_shared_cache(request) -> None:
     # Without Redis the shared cache is a database table: a test without database access
     # cannot have written to it, and may not touch it.
-    if isinstance(caches["default"], DatabaseCache) and not (
-        request.node.get_closest_marker("django_db")
-        or {"db", "transactional_db"} & set(request.fixturenames)
-    ):
-        return
+    if isinstance(caches["default"], DatabaseCache):
+        wanted = {"db", "transactional_db"} & set(request.fixturenames)
+        if not (wanted or request.node.get_closest_marker("django_db")):
+            return
+        for name in sorted(wanted):
+            # A test that asks for ``db`` as an argument gets it after this autouse fixture:
+            # set it up now, so the table can be cleared.
+            request.getfixturevalue(name)
     cache.clear()
 
 

@@ -16,10 +16,12 @@ from .processes import MASTHEAD, alive, command_line, descendants, production_en
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _wait_for_tree(proc, base: str, task_workers: int) -> set[int]:
+def _wait_for_tree(proc, base: str, task_workers: int, log=None) -> set[int]:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
-        assert proc.poll() is None, "masthead serve exited early"
+        if proc.poll() is not None:
+            said = log.read_text(errors="replace")[-2000:] if log else ""
+            raise AssertionError(f"masthead serve exited early ({proc.returncode}): {said}")
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
                 ready = r.status == 200
@@ -40,10 +42,12 @@ def test_serve_stops_every_process_it_started_within_10_seconds(tmp_path, signum
         [MASTHEAD, "serve", "--port", str(port), "--workers", "2", "--task-workers", "2"],
         env=production_env(tmp_path, DATABASE_URL=database_url()),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("w"),
     )
     try:
-        tree = _wait_for_tree(proc, f"http://127.0.0.1:{port}", task_workers=2)
+        tree = _wait_for_tree(
+            proc, f"http://127.0.0.1:{port}", task_workers=2, log=tmp_path / "serve.log"
+        )
         assert len(tree) >= 5  # granian, its 2 workers, 2 task workers
         started = time.monotonic()
         proc.send_signal(signum)
