@@ -1,4 +1,4 @@
-"""The favicon: linked from every page and answered at /favicon.ico (no 404 in the console)."""
+"""Site chrome on every page: the favicon (linked and at /favicon.ico) and the header search."""
 
 from pathlib import Path
 
@@ -22,3 +22,9 @@ def test_favicon_ico_redirects_to_the_svg(client):
     assert response["Location"].startswith("/static/masthead/favicon.svg")
     assert "max-age=86400" in response["Cache-Control"]
     assert client.head("/favicon.ico").status_code == 301
+
+
+def test_header_search_form_has_a_visible_submit_button(client, world):
+    html = client.get("/").content.decode()
+    form = html.split('role="search">', 1)[1].split("</form>", 1)[0]
+    assert '<button class="site-nav__search-submit" type="submit">Search</button>' in form
