@@ -29,7 +29,7 @@ def test_nothing_else_builds_an_error_envelope():
     builders = [
         str(path.relative_to(ROOT))
         for path in ROOT.rglob("*.py")
-        if path.name not in {"jsonerrors.py", "openapi.py"}
+        if path.name not in {"jsonerrors.py", "openapi_schemas.py"}
         and ('{"error": {' in path.read_text() or '"error": {\n' in path.read_text())
     ]
     assert builders == []

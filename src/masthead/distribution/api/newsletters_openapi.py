@@ -22,7 +22,7 @@ NEWSLETTER = {
 }
 
 
-def newsletter_paths(errors: dict) -> dict:
+def newsletter_paths(errors: dict, signed_in: list, unsupported_media_type: dict) -> dict:
     refused = _json({"$ref": "#/components/schemas/Error"}, "Refused (subscribers only)")
     return {
         "/api/v1/newsletters/": {
@@ -43,15 +43,22 @@ def newsletter_paths(errors: dict) -> dict:
         "/api/v1/me/newsletters/": {
             "get": {
                 "summary": "The caller's newsletter subscriptions (signed in only)",
+                "security": signed_in,
                 "responses": {"200": _json(SLUGS), **errors},
             },
             "put": {
                 "summary": "Replace the caller's newsletter subscriptions",
+                "security": signed_in,
                 "requestBody": {
                     "required": True,
                     "content": {"application/json": {"schema": SLUGS}},
                 },
-                "responses": {"200": _json(SLUGS), "403": refused, **errors},
+                "responses": {
+                    "200": _json(SLUGS),
+                    "403": refused,
+                    **errors,
+                    **unsupported_media_type,
+                },
             },
         },
     }
