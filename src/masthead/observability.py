@@ -1,7 +1,7 @@
 """Counters for ``/metrics`` (Prometheus), in one module every layer may import: it imports
 only the standard library, Django's request objects and prometheus-client, none of our apps.
 
-Count with the functions below (``email_sent("newsletter")``, ``gate_decision("walled")``...).
+Count with the functions below (``emails_counted("account")``, ``gate_decision("walled")``...).
 Under ``masthead serve`` the server runs several processes: ``PROMETHEUS_MULTIPROC_DIR`` (set
 by ``masthead serve`` to ``<data dir>/metrics``, emptied at each start) makes prometheus-client
 keep each process's values in files there, and ``/metrics`` (``masthead.metrics``) adds them
@@ -12,7 +12,9 @@ pattern itself), never the raw path, so a scanner cannot create a label per URL 
 status, with a latency histogram.
 """
 
+import contextlib
 import time
+from collections.abc import Iterator
 
 from prometheus_client import Counter, Histogram
 
@@ -49,6 +51,20 @@ def email_sent(kind: str) -> None:
 
 def email_failed(kind: str) -> None:
     EMAILS_FAILED.labels(kind=kind).inc()
+
+
+@contextlib.contextmanager
+def emails_counted(kind: str, count: int = 1) -> Iterator[None]:
+    """Count the ``count`` e-mails sent inside the block as sent, or as failed if it raises
+    (the exception goes on). Kinds: ``account`` (allauth's codes and links), ``billing``,
+    ``newsletter`` (issues), ``newsletter_optin`` (double opt-in links), ``newsletter_test``
+    (an editor's test send)."""
+    try:
+        yield
+    except Exception:
+        EMAILS_FAILED.labels(kind=kind).inc(count)
+        raise
+    EMAILS_SENT.labels(kind=kind).inc(count)
 
 
 def route_of(request) -> str:

@@ -14,12 +14,8 @@ KIND = "billing"  # the /metrics label of these mails
 def _send(subject: str, body: str, to: str) -> None:
     """Send one lifecycle mail, counted in /metrics; a failure is counted and re-raised (the
     task runner records and retries it)."""
-    try:
+    with observability.emails_counted(KIND):
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-    except Exception:
-        observability.email_failed(KIND)
-        raise
-    observability.email_sent(KIND)
 
 
 @task()

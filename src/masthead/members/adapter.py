@@ -24,12 +24,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context) -> None:
         """allauth's every mail (codes, verification, password reset), counted in /metrics."""
-        try:
+        with observability.emails_counted("account"):
             super().send_mail(template_prefix, email, context)
-        except Exception:
-            observability.email_failed("account")
-            raise
-        observability.email_sent("account")
 
     def get_client_ip(self, request) -> str:
         return client_address(request)

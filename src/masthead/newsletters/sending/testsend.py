@@ -2,6 +2,8 @@
 
 from django.core.mail import get_connection
 
+from masthead import observability
+
 from ..mail.message import build_message, message_id
 from ..mail.render import issue_render, personalize
 from ..models import Issue, ReaderKind
@@ -20,5 +22,6 @@ def issue_send_test(issue: Issue, email: str) -> int:
         message = build_message(issue, email, html, text, unsub, msg_id)
         message.subject = f"[Test, {LABELS[kind]}] {issue.subject}"
         messages.append(message)
-    with get_connection(fail_silently=False) as mail:
+    counted = observability.emails_counted("newsletter_test", len(messages))
+    with counted, get_connection(fail_silently=False) as mail:
         return mail.send_messages(messages)

@@ -13,6 +13,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
+from masthead import observability
+
 from ..selectors import active_newsletters
 from ..tokens import optin_token, read_optin_token
 from .subscriptions import subscriptions_join
@@ -23,12 +25,13 @@ def optin_request(email: str, slugs: list[str], source: str) -> None:
     names = [n.name for n in active_newsletters() if n.slug in slugs]
     url = f"{settings.SITE_URL}/newsletters/confirm/{optin_token(email, slugs, source)}/"
     context = {"url": url, "names": names, "site_name": settings.WAGTAIL_SITE_NAME}
-    send_mail(
-        f"Confirm your newsletter sign-up at {settings.WAGTAIL_SITE_NAME}",
-        render_to_string("newsletters/email/confirm.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [email],
-    )
+    with observability.emails_counted("newsletter_optin"):
+        send_mail(
+            f"Confirm your newsletter sign-up at {settings.WAGTAIL_SITE_NAME}",
+            render_to_string("newsletters/email/confirm.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        )
 
 
 def reader_for_email(email: str):
