@@ -4,16 +4,35 @@ TERM or INT on to every one of them, and make sure all are gone within ``stop_se
 Each child runs in a process group of its own, so a Ctrl-C in the terminal reaches only this
 process, which passes it on once (a second INT would make a task worker abandon its task).
 When any child exits on its own the others are stopped too and the exit status says so: a
-half-running site is worse than a stopped one. Standard library only.
+half-running site is worse than a stopped one. If this process is killed outright (SIGKILL,
+the OOM killer), each child gets a TERM from the kernel (Linux's ``PR_SET_PDEATHSIG``) and
+stops as it would on ``masthead serve``'s own TERM. Standard library only.
 """
 
 import contextlib
+import ctypes
 import os
 import signal
 import subprocess
+import sys
 import time
 
 POLL = 0.2
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _dies_with(parent: int):
+    """A ``preexec_fn``: TERM this child when ``parent`` dies, and exit now if it already has."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def preexec() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent died between fork and prctl
+            os._exit(1)
+
+    return preexec
 
 
 def supervise(commands: list[list[str]], env: dict, stop_seconds: float = 10) -> int:
@@ -28,15 +47,18 @@ def supervise(commands: list[list[str]], env: dict, stop_seconds: float = 10) ->
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
+        preexec = _dies_with(os.getpid())
         for command in commands:
-            children.append(subprocess.Popen(command, env=env, process_group=0))  # noqa: S603
+            children.append(
+                subprocess.Popen(command, env=env, process_group=0, preexec_fn=preexec)  # noqa: S603
+            )
         while not stopping and all(child.poll() is None for child in children):
             time.sleep(POLL)
         if not stopping:  # a child died: stop the rest
             stopping.append(signal.SIGTERM)
             for child in children:
                 _send(child, signal.SIGTERM)
-        _wait_all(children, stop_seconds - 1)
+        _wait_all(children, stop_seconds - 2)  # then SIGKILL: all gone within stop_seconds
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)

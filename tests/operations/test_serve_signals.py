@@ -1,6 +1,8 @@
 """`masthead serve` passes TERM and INT to every process it started (the web server and its
 workers, the task workers), and all of them stop within 10 s (issue 11, item 7)."""
 
+import contextlib
+import os
 import signal
 import subprocess
 import time
@@ -59,3 +61,33 @@ def test_serve_stops_every_process_it_started_within_10_seconds(tmp_path, signum
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_everything_serve_started_stops_when_serve_itself_is_killed(tmp_path):
+    """SIGKILL cannot be passed on: each child asks the kernel for a TERM when its parent dies
+    (PR_SET_PDEATHSIG), so no web server or task worker is left running on its own."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [MASTHEAD, "serve", "--port", str(port), "--workers", "1", "--task-workers", "1"],
+        env=production_env(tmp_path, DATABASE_URL=database_url()),
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("w"),
+    )
+    tree: set[int] = set()
+    try:
+        tree = _wait_for_tree(
+            proc, f"http://127.0.0.1:{port}", task_workers=1, log=tmp_path / "serve.log"
+        )
+        started = time.monotonic()
+        proc.kill()
+        proc.wait(timeout=5)
+        while any(alive(p) for p in tree) and time.monotonic() - started < 10:
+            time.sleep(0.1)
+        left = [command_line(p) for p in tree if alive(p)]
+        assert not left, left
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid in tree:  # orphans, if the test failed
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
