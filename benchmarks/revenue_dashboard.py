@@ -51,7 +51,7 @@ FROM (
 """
 
 
-def _bench_url(base: str) -> str:
+def _bench_url(base: str, *, reuse: bool) -> str:
     import psycopg
     from psycopg import sql
 
@@ -59,6 +59,9 @@ def _bench_url(base: str) -> str:
     name = (parts.path.lstrip("/") or "masthead_revenue") + "_bench"
     admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if reuse and exists:
+            return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
@@ -66,14 +69,39 @@ def _bench_url(base: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
 
 
+def _profiler(folder: str | None):
+    """A context manager factory: ``with profile("name"):`` writes ``<folder>/<name>.prof``."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def profile(name: str):
+        if not folder:
+            yield
+            return
+        import cProfile
+
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with cProfile.Profile() as prof:
+            yield
+        prof.dump_stats(str(Path(folder) / f"{name}.prof"))
+
+    return profile
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--days", type=int, default=90)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the events of an earlier run (no insert)"
+    )
+    parser.add_argument(
+        "--profile", metavar="DIR", help="write cProfile stats of the rebuild and a render here"
+    )
     args = parser.parse_args()
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/masthead_revenue")
-    os.environ["DATABASE_URL"] = _bench_url(base)
+    os.environ["DATABASE_URL"] = _bench_url(base, reuse=args.reuse)
     os.environ.setdefault("MASTHEAD_DATA_DIR", str(HERE / "out" / "revenue-data"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
     os.environ.pop("REDIS_URL", None)
@@ -90,18 +118,26 @@ def main() -> int:
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # production settings
+    from masthead.events.models import ReaderEvent
+
+    insert_s = None
+    if not (args.reuse and ReaderEvent.objects.exists()):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(INSERT % {"events": int(args.events), "days": int(args.days)})
+            cursor.execute("ANALYZE events_readerevent")
+        insert_s = round(time.perf_counter() - started, 1)
+    events = ReaderEvent.objects.count()
+    profile = _profiler(args.profile)
     started = time.perf_counter()
-    with connection.cursor() as cursor:
-        cursor.execute(INSERT % {"events": int(args.events), "days": int(args.days)})
-        cursor.execute("ANALYZE events_readerevent")
-    insert_s = time.perf_counter() - started
-    started = time.perf_counter()
-    call_command("rebuild_rollups")
+    with profile("rebuild"):
+        call_command("rebuild_rollups")
     rollup_s = time.perf_counter() - started
 
     from django.contrib.auth import get_user_model
 
-    user = get_user_model().objects.create_user("analyst", "analyst@example.org", "x")
+    user = get_user_model().objects.filter(username="analyst").first()
+    user = user or get_user_model().objects.create_user("analyst", "analyst@example.org", "x")
     user.is_staff = True
     user.save()
     revenue_access_grant(user)
@@ -109,6 +145,8 @@ def main() -> int:
     client.force_login(user)
     url = "/admin/revenue/?period=90"
     client.get(url)  # warm caches and imports
+    with profile("render"):
+        client.get(url)
     times, queries = [], 0
     for _ in range(args.runs):
         with CaptureQueriesContext(connection) as captured:
@@ -119,14 +157,15 @@ def main() -> int:
         queries = len(captured)
     result = {
         "when": timezone.now().isoformat(timespec="seconds"),
-        "events": args.events,
+        "events": events,
         "days": args.days,
-        "insert_seconds": round(insert_s, 1),
+        "insert_seconds": insert_s,
         "rebuild_rollups_seconds": round(rollup_s, 1),
         "render_ms_median": round(1000 * statistics.median(times), 1),
         "render_ms_max": round(1000 * max(times), 1),
         "queries": queries,
         "cpu_count": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
     out = HERE / "out"
     out.mkdir(exist_ok=True)

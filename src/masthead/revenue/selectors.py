@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from masthead.events.kinds import VIEW_KINDS, EventKind
@@ -26,6 +27,8 @@ from .subscribers import subscriber_figures
 
 K = EventKind
 WALLS = [str(w) for w in Wall]
+# The reader segments the figures use (the rollups keep one per wall kind).
+SEGMENTS = ["all", "walled", "wall:registration", "wall:subscription"]
 
 
 @dataclass(frozen=True)
@@ -46,19 +49,37 @@ def ratio(part, whole) -> float:
     return round(float(part) / float(whole), 4) if whole else 0.0
 
 
-def _metric_rows(period: Period) -> list[dict]:
+def _metrics(period: Period):  # noqa: ANN202
+    return DailyMetric.objects.filter(day__range=(period.start, period.end))
+
+
+def _totals(period: Period) -> list[dict]:
+    """Events of the period per kind, wall and trial: a few dozen rows, summed in SQL."""
     return list(
-        DailyMetric.objects.filter(day__range=(period.start, period.end))
-        .values("day", "kind", "wall", "source", "trial")
-        .annotate(n=Sum("events"), money=Sum("amount"))
-        .order_by()
+        _metrics(period).values("kind", "wall", "trial").annotate(n=Sum("events")).order_by()
     )
+
+
+def _steps(**kinds) -> dict:  # noqa: ANN003
+    """``Sum("events")`` per named group of kinds, for conditional aggregation."""
+    return {
+        name: Coalesce(Sum("events", filter=Q(kind__in=sorted(group))), 0)
+        for name, group in kinds.items()
+    }
+
+
+STEPS = {
+    "views": VIEW_KINDS,
+    "walls": {K.WALL_SHOWN},
+    "registrations": {K.SIGNUP},
+    "subscriptions": {K.SUBSCRIPTION_STARTED},
+}
 
 
 def _readers(period: Period) -> dict[str, int]:
-    rows = DailyReaders.objects.filter(day__range=(period.start, period.end)).values_list(
-        "segment", "bitmap"
-    )
+    rows = DailyReaders.objects.filter(
+        day__range=(period.start, period.end), segment__in=SEGMENTS
+    ).values_list("segment", "bitmap")
     merged: dict[str, int] = defaultdict(int)
     for segment, blob in rows:
         merged[segment] |= bitmaps.decode(blob)
@@ -117,44 +138,32 @@ def funnel(figures: dict) -> list[tuple[str, int]]:
     ]
 
 
-def daily(period: Period, rows: list[dict]) -> list[dict]:
-    per_day = {
-        d: dict.fromkeys(("views", "walls", "registrations", "subscriptions"), 0)
-        for d in period.days
-    }
-    readers = dict(
-        DailyReaders.objects.filter(
-            day__range=(period.start, period.end), segment="all"
-        ).values_list("day", "readers")
-    )
+def daily(period: Period) -> list[dict]:
+    """Per day: readers, views, walls, registrations, subscriptions (one row a day)."""
+    zero = dict.fromkeys(("readers", *STEPS), 0)
+    per_day = {d: {"day": d, **zero} for d in period.days}
+    rows = _metrics(period).values("day").annotate(**_steps(**STEPS)).order_by()
     for r in rows:
-        day = per_day.get(r["day"])
-        if day is None:
-            continue
-        if r["kind"] in VIEW_KINDS:
-            day["views"] += r["n"]
-        if r["kind"] == K.WALL_SHOWN:
-            day["walls"] += r["n"]
-        elif r["kind"] == K.SIGNUP:
-            day["registrations"] += r["n"]
-        elif r["kind"] == K.SUBSCRIPTION_STARTED:
-            day["subscriptions"] += r["n"]
-    return [{"day": d, "readers": readers.get(d, 0), **v} for d, v in per_day.items()]
+        if r["day"] in per_day:
+            per_day[r["day"]].update(r)
+    readers = DailyReaders.objects.filter(
+        day__range=(period.start, period.end), segment="all"
+    ).values_list("day", "readers")
+    for day, n in readers:
+        if day in per_day:
+            per_day[day]["readers"] = n
+    return list(per_day.values())
 
 
-def sources(rows: list[dict]) -> list[dict]:
-    table: dict[str, dict] = defaultdict(
-        lambda: {"views": 0, "registrations": 0, "subscriptions": 0}
-    )
+def sources(period: Period) -> list[dict]:
+    steps = {k: v for k, v in STEPS.items() if k != "walls"}
+    rows = _metrics(period).values("source").annotate(**_steps(**steps)).order_by()
+    table: dict[str, dict] = defaultdict(lambda: dict.fromkeys(steps, 0))
     for r in rows:
-        source = r["source"] or "unknown"
-        if r["kind"] in VIEW_KINDS:
-            table[source]["views"] += r["n"]
-        elif r["kind"] == K.SIGNUP:
-            table[source]["registrations"] += r["n"]
-        elif r["kind"] == K.SUBSCRIPTION_STARTED:
-            table[source]["subscriptions"] += r["n"]
-    out = [{"source": s, **v} for s, v in table.items()]
+        row = table[r.pop("source") or "unknown"]
+        for name in steps:
+            row[name] += r[name]
+    out = [{"source": s, **v} for s, v in table.items() if any(v.values())]
     for row in out:
         row["per_1000"] = per_thousand(row["registrations"] + row["subscriptions"], row["views"])
     return sorted(out, key=lambda r: -r["views"])
@@ -217,16 +226,19 @@ def offers(period: Period) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["started"], -r["shown"]))
 
 
+def figures_of(period: Period) -> dict:
+    """The headline figures alone (the admin home's summary panel)."""
+    return headline(period, _totals(period), _readers(period))
+
+
 def dashboard(period: Period) -> dict:
-    rows = _metric_rows(period)
-    readers = _readers(period)
-    figures = headline(period, rows, readers)
+    figures = figures_of(period)
     article_rows = articles(period)
     return {
         "figures": figures,
         "funnel": funnel(figures),
-        "daily": daily(period, rows),
-        "sources": sources(rows),
+        "daily": daily(period),
+        "sources": sources(period),
         "articles": article_rows,
         "sections": sections(article_rows),
         "offers": offers(period),

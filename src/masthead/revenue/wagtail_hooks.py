@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from . import views
 from .rollups import today
-from .selectors import Period, dashboard
+from .selectors import Period, figures_of
 
 
 class RevenueMenuItem(MenuItem):
@@ -29,7 +29,7 @@ class RevenueSummaryPanel(Component):
     def get_context_data(self, parent_context=None):
         end = today()
         period = Period(start=end - timedelta(days=6), end=end)
-        figures = dashboard(period)["figures"]
+        figures = figures_of(period)
         names = ("readers", "views", "stop_rate", "registrations", "subscriptions", "mrr")
         cards = [c for c in views.figure_cards(figures) if c["name"] in names]
         return {"cards": cards, "url": reverse("revenue_dashboard"), "period": period}

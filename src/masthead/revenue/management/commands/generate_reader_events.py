@@ -30,5 +30,5 @@ class Command(BaseCommand):
             written = write_events(
                 events(total, days, articles, offers, options["seed"]), bar.update
             )
-        rollups_rebuild(lambda items: tqdm(items, desc="rollups", unit="day"))
+        rollups_rebuild(lambda items, stage: tqdm(items, desc=stage, unit="day"))
         self.stdout.write(f"Wrote {written} reader events over {days} days.")

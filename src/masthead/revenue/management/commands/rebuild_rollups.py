@@ -10,5 +10,5 @@ class Command(BaseCommand):
     help = "Re-aggregate the revenue dashboard's daily rollups from all reader events."
 
     def handle(self, *args, **options):
-        days = rollups_rebuild(lambda items: tqdm(items, desc="days", unit="day"))
+        days = rollups_rebuild(lambda items, stage: tqdm(items, desc=stage, unit="day"))
         self.stdout.write(f"Rebuilt the rollups of {days} days.")
