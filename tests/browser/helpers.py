@@ -13,7 +13,8 @@ PASSWORD = "Journey-pass-4821!"
 AXE_RUN = """async () => {
   const result = await axe.run(document, {
     resultTypes: ["violations"],
-    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    runOnly: {type: "tag",
+              values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
   });
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
