@@ -79,3 +79,28 @@ def test_keyboard_only_through_the_wall_to_subscribing(live, reader_page, shot):
     open_article(page, article)
     assert_full_text(page)
     shot(page, "article open")
+
+
+def test_dismissing_a_banner_by_keyboard_keeps_focus_on_the_page(live, reader_page, shot):
+    """The dismiss button vanishes with its banner; focus goes to the main content (the skip
+    link's target), not to <body>, and the next Tab continues from there."""
+    page = reader_page
+    page.goto("/")
+    banner = page.locator("[data-banner][data-dismissible]").first
+    expect(banner).to_be_visible()
+    key = banner.get_attribute("data-banner")
+    tab_to(page, f"[data-banner='{key}'] .banner__dismiss button")
+    shot(page, "dismiss focused")
+    page.keyboard.press("Enter")
+    expect(banner).to_be_hidden()
+    focused = page.evaluate(
+        "() => { const el = document.activeElement;"
+        " return {tag: el ? el.tagName : null, id: el ? el.id : null}; }"
+    )
+    assert focused["tag"] not in (None, "BODY", "HTML"), focused
+    assert focused == {"tag": "MAIN", "id": "main"}, focused
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('main')"), (
+        "the Tab after dismissing should move into the main content"
+    )
+    shot(page, "dismissed")

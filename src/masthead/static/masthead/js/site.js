@@ -8,11 +8,20 @@
   document.querySelectorAll("[data-banner][data-dismissible]").forEach(function (banner) {
     var key = banner.getAttribute("data-banner");
     if (dismissed.indexOf(key) !== -1) { banner.hidden = true; return; }
-    var form = banner.querySelector("form");
+    // The dismiss form itself: a banner can hold another form first (a newsletter sign-up).
+    var form = banner.querySelector("form.banner__dismiss");
     if (!form) return;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      // The focused button disappears with the banner: hand focus to the main content (the
+      // skip link's target), never to <body>, and without scrolling the page.
+      var hadFocus = banner.contains(document.activeElement);
       banner.hidden = true;
+      var main = document.getElementById("main");
+      if (hadFocus && main) {
+        if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+        main.focus({ preventScroll: true });
+      }
       dismissed.push(key);
       try { localStorage.setItem(KEY, JSON.stringify(dismissed)); } catch (e) { /* private mode */ }
       fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" });
