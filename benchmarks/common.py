@@ -7,6 +7,7 @@ database 13 (flushed, and only that one). Servers are started and stopped throug
 """
 
 import http.cookiejar
+import os
 import re
 import shutil
 import sys
@@ -26,8 +27,9 @@ OUT = HERE / "out"
 SITES = OUT / "sites"
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
-REDIS_URL = "redis://127.0.0.1:6379/13"
-PG_DB = "masthead_bench"
+# Another Redis or database name for a second engineer on the same machine (each their own):
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+PG_DB = os.environ.get("BENCH_PG_DB", "masthead_bench")
 PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 DEMO_PASSWORD = "masthead-demo"  # noqa: S105 - the demo's public password
 SUBSCRIBER = "subscriber@example.com"
