@@ -11,6 +11,8 @@ from pathlib import Path
 
 import redis
 
+from masthead.cli import granian_command, worker_command
+
 from .common import (
     ALLOWANCE,
     HOST,
@@ -50,11 +52,58 @@ def devices_for(seconds: float) -> int:
     return max(2_000, int(20_000 * seconds / WALK))
 
 
-def start_masthead(opts, data_dir: Path, store: str) -> tuple[ProcessGroup, str]:
+# Variants of the server for the comparison rows (the default is ``masthead serve`` itself).
+VARIANTS = {
+    "asgi": "masthead serve (granian ASGI)",
+    "wsgi": "granian WSGI (masthead.wsgi)",
+    "wagtail": "Wagtail's routing (MASTHEAD_FAST_ARTICLES=0)",
+}
+
+
+class Servers:
+    """Several process groups stopped together (granian WSGI and a task worker)."""
+
+    def __init__(self, groups: list[ProcessGroup]):
+        self.groups = groups
+        self.pgid = groups[0].pgid
+        self.proc = groups[0].proc
+
+    def stop(self) -> None:
+        for group in self.groups:
+            group.stop()
+
+
+def start_masthead(
+    opts, data_dir: Path, store: str, variant: str = "asgi"
+) -> tuple[ProcessGroup | Servers, str]:
     port = free_port()
     if store == "redis":
         flush_redis()
     env = site_env(opts, data_dir, store, port)
+    if variant == "wagtail":
+        env["MASTHEAD_FAST_ARTICLES"] = "0"
+    log_path = OUT / f"serve-{store}-{variant}.log"
+    base = f"http://{HOST}:{port}"
+    server: ProcessGroup | Servers
+    if variant == "wsgi":
+        # What ``masthead serve`` starts, with granian's WSGI interface instead of ASGI: the
+        # same flags and workers, and the same task worker beside it.
+        metrics = OUT / "metrics-wsgi"
+        metrics.mkdir(parents=True, exist_ok=True)
+        env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics)
+        command = granian_command(
+            HOST, port, opts.workers, app="masthead.wsgi:application", interface="wsgi"
+        )
+        groups = [ProcessGroup(command, env=env, log_path=log_path, cwd=ROOT)]
+        worker_log = OUT / f"worker-{store}-wsgi.log"
+        groups.append(ProcessGroup(worker_command(), env=env, log_path=worker_log, cwd=ROOT))
+        server = Servers(groups)
+        try:
+            wait_http(f"{base}/robots.txt", proc=server.proc, log_path=log_path)
+        except Exception:
+            server.stop()
+            raise
+        return server, base
     command = [
         opts.tools["masthead"],
         "serve",
@@ -65,9 +114,7 @@ def start_masthead(opts, data_dir: Path, store: str) -> tuple[ProcessGroup, str]
         "--workers",
         str(opts.workers),
     ]
-    log_path = OUT / f"serve-{store}.log"
     server = ProcessGroup(command, env=env, log_path=log_path, cwd=ROOT)
-    base = f"http://{HOST}:{port}"
     try:
         wait_http(f"{base}/robots.txt", proc=server.proc, log_path=log_path)
     except Exception:
@@ -76,10 +123,30 @@ def start_masthead(opts, data_dir: Path, store: str) -> tuple[ProcessGroup, str]
     return server, base
 
 
-def masthead_cases(opts, data_dir: Path, store: str, site: dict, cases) -> dict:
+def _keep(fixtures: dict | None, store: str, case: str, cookie: str | None, body: bytes) -> None:
+    """What a floor needs for this case: the request's cookie and the bytes Masthead served."""
+    if fixtures is None:
+        return
+    path = OUT / "www" / f"{store}-{case}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    fixtures[case] = {"cookie": cookie, "html": path}
+
+
+def masthead_cases(
+    opts,
+    data_dir: Path,
+    store: str,
+    site: dict,
+    cases,
+    variant: str = "asgi",
+    fixtures: dict | None = None,
+) -> dict:
+    """Measure ``cases`` on one server; ``fixtures`` (a dict) receives each case's cookie and
+    page for the floors."""
     article = site["article"]["path"]
     others = [a["path"] for a in site["articles"] if a["path"] != article]
-    server, base = start_masthead(opts, data_dir, store)
+    server, base = start_masthead(opts, data_dir, store, variant)
     sampler = MemorySampler(server.pgid)
     results: dict[str, dict] = {}
     try:
@@ -87,6 +154,7 @@ def masthead_cases(opts, data_dir: Path, store: str, site: dict, cases) -> dict:
         status, headers, body = fetch(base + article)
         if status != 200 or page_state(body) != "metered" or not device_cookie(headers):
             raise RuntimeError(f"anonymous first view: {status} {page_state(body)}")
+        _keep(fixtures, store, "anon", None, body)
 
         if "anon" in cases:
             result = measure(
@@ -128,6 +196,7 @@ def masthead_cases(opts, data_dir: Path, store: str, site: dict, cases) -> dict:
             status, _, body = fetch(base + article, cookie)
             if status != 200 or page_state(body) != "full":
                 raise RuntimeError(f"subscriber view: {status} {page_state(body)}")
+            _keep(fixtures, store, "subscriber", cookie, body)
             result = measure(
                 opts,
                 f"{store}: subscriber",
@@ -147,6 +216,7 @@ def masthead_cases(opts, data_dir: Path, store: str, site: dict, cases) -> dict:
             state = page_state(body)
             if status != 200 or not state.startswith("walled"):
                 raise RuntimeError(f"walled view: {status} {state}")
+            _keep(fixtures, store, "walled", cookie, body)
             result = measure(
                 opts,
                 f"{store}: walled",
@@ -162,6 +232,7 @@ def masthead_cases(opts, data_dir: Path, store: str, site: dict, cases) -> dict:
     peak = max(sampler.peak.values(), default=0) / 1024
     for result in results.values():
         result["store"] = store
+        result["variant"] = variant
         result["server_peak_rss_mb"] = peak
     return results
 

@@ -82,3 +82,44 @@ def raw_app_case(opts, html: Path) -> dict:
         server.stop()
     result["note"] = "the Python floor"
     return result
+
+
+FLOOR_NOTES = {
+    "anon": "cookie mint + atomic check-and-count",
+    "subscriber": "session cookie + one cache read",
+    "walled": "cookie verify + one count read",
+}
+
+
+def floor_case(opts, data_dir: Path, store: str, case: str, fixture: dict, article_id: int):
+    """``benchmarks/floor_app.py`` for ``case`` under ``cli.granian_command``, with the site's
+    settings and ``store``: the least work that case needs (see floor_app's docstring)."""
+    from .sites import site_env  # the site's settings (database, Redis) for this store
+
+    port = free_port()
+    command = granian_command(HOST, port, opts.workers, app="benchmarks.floor_app:application")
+    pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    env = site_env(opts, data_dir, store, port) | {
+        "BENCH_FLOOR": case,
+        "BENCH_HTML": str(fixture["html"]),
+        "BENCH_ARTICLE_ID": str(article_id),
+        "PYTHONPATH": pythonpath,
+    }
+    log_path = OUT / f"floor-{store}-{case}.log"
+    server = ProcessGroup(command, env=env, log_path=log_path, cwd=ROOT)
+    sampler = MemorySampler(server.pgid)
+    url = f"http://{HOST}:{port}/"
+    extra = {"BENCH_COOKIE": fixture["cookie"]} if fixture.get("cookie") else None
+    try:
+        wait_http(url + "ready", proc=server.proc, log_path=log_path)
+        status, _, body = fetch(url, fixture.get("cookie"))
+        if status != 200 or body != fixture["html"].read_bytes():
+            raise RuntimeError(f"floor {store}: {case} answered {status}; see {log_path}")
+        result = measure(opts, f"floor {store}: {case}", url, sampler, env_extra=extra)
+    finally:
+        sampler.stop()
+        server.stop()
+    result["note"] = FLOOR_NOTES[case]
+    result["store"] = store
+    result["server_peak_rss_mb"] = result.get("peak_rss_mb", 0)
+    return result

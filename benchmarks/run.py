@@ -35,7 +35,7 @@ if __package__ in (None, ""):  # run as ``python benchmarks/run.py``: import as 
 
 from benchmarks.cases import capture_page, masthead_cases  # noqa: E402
 from benchmarks.common import MASTHEAD_CASES, OUT, ROOT, TARGETS, find_tools, log  # noqa: E402
-from benchmarks.references import nginx_case, raw_app_case  # noqa: E402
+from benchmarks.references import floor_case, nginx_case, raw_app_case  # noqa: E402
 from benchmarks.report import machine, print_report  # noqa: E402
 from benchmarks.sites import prepare_site  # noqa: E402
 
@@ -58,11 +58,30 @@ def run_standard(opts) -> dict:
     raw = raw_app_case(opts, html)
     rows.append({**raw, "label": "raw app (granian)", "case": "raw-app"})
     for store in stores:
-        results = masthead_cases(opts, data_dir, store, site, opts.cases)
+        fixtures: dict = {}
+        results = masthead_cases(opts, data_dir, store, site, opts.cases, fixtures=fixtures)
         for case, result in results.items():
             rows.append(
                 {**result, "label": f"masthead {store}: {case}", "case": case, "masthead": True}
             )
+        if "floors" not in opts.skip:
+            # Right after Masthead's own rows: the walled device's count and the subscriber's
+            # session are still in this store (the next server start flushes Redis).
+            for case, fixture in fixtures.items():
+                result = floor_case(opts, data_dir, store, case, fixture, site["article"]["id"])
+                rows.append(
+                    {**result, "label": f"floor {store}: {case}", "case": case, "floor": True}
+                )
+        if "wsgi" not in opts.skip:
+            cases = [c for c in ("anon", "subscriber") if c in opts.cases]
+            results = masthead_cases(opts, data_dir, store, site, cases, variant="wsgi")
+            for case, result in results.items():
+                label = f"masthead {store}: {case} (WSGI)"
+                rows.append({**result, "label": label, "case": case, "peer": "wsgi"})
+        if "wagtail" not in opts.skip and "anon" in opts.cases:
+            results = masthead_cases(opts, data_dir, store, site, ("anon",), variant="wagtail")
+            label = f"wagtail routing {store}: anon"
+            rows.append({**results["anon"], "label": label, "case": "anon", "peer": "wagtail"})
     return {
         "site": site,
         "page_bytes": len(page),
@@ -126,12 +145,21 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(MASTHEAD_CASES),
         help=f"Masthead cases, comma separated ({','.join(MASTHEAD_CASES)})",
     )
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="rows to leave out, comma separated: floors, wsgi (granian WSGI), wagtail "
+        "(Wagtail's routing)",
+    )
     parser.add_argument("--flat", action="store_true", help="scale mode: flat cost as it grows")
     parser.add_argument("--flat-articles", type=int, default=100_000)
     parser.add_argument("--flat-meter-rows", type=int, default=10_000_000)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the site(s) from scratch")
     opts = parser.parse_args(argv)
     opts.cases = tuple(c for c in opts.cases.split(",") if c)
+    opts.skip = tuple(c for c in opts.skip.split(",") if c)
+    if set(opts.skip) - {"floors", "wsgi", "wagtail"}:
+        parser.error(f"unknown --skip rows: {opts.skip}")
     unknown = set(opts.cases) - set(MASTHEAD_CASES)
     if unknown:
         parser.error(f"unknown cases: {', '.join(sorted(unknown))}")

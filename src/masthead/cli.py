@@ -41,7 +41,11 @@ def cmd_demo(opts) -> int:
 
 
 def granian_command(
-    host: str, port: int, workers: int, app: str = "masthead.asgi:application"
+    host: str,
+    port: int,
+    workers: int,
+    app: str = "masthead.asgi:application",
+    interface: str = "asgi",
 ) -> list[str]:
     """The production server's command line (``masthead serve``, the tests' live servers and
     the benchmarks all start this one).
@@ -49,14 +53,15 @@ def granian_command(
     granian's ASGI interface with ``masthead.asgi``: the event loop reads each request body
     with a deadline before Django runs, so clients that never send their body cost no thread
     (issue 11; the measurement is in the README, Operations). ``--workers-kill-timeout``
-    bounds a graceful stop.
+    bounds a graceful stop. ``interface="wsgi"`` (with ``masthead.wsgi:application``) is the
+    same command line with granian's WSGI interface, for the benchmark's comparison only.
     """
     beside = os.path.join(os.path.dirname(sys.executable), "granian")
     granian = beside if os.path.exists(beside) else (shutil.which("granian") or "granian")
     return [
         granian,
         "--interface",
-        "asgi",
+        interface,
         "--host",
         host,
         "--port",
