@@ -58,7 +58,7 @@ def fmt_rows(rows: list[dict], raw_rps: float | None, nginx_rps: float | None) -
     width = max(26, *(len(row["label"]) for row in rows))
     header = (
         f"{'case':<{width}} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'x raw':>6} "
-        f"{'x floor':>7} {'x nginx':>7} {'peak RSS':>9}  notes"
+        f"{'x floor':>7} {'x nginx':>7} {'peak RSS':>9} {'load':>5}  notes"
     )
     lines = [header, "-" * len(header)]
     for row in rows:
@@ -67,13 +67,14 @@ def fmt_rows(rows: list[dict], raw_rps: float | None, nginx_rps: float | None) -
         floor = floor_for(rows, row)
         ratio_floor = f"{row['rps'] / floor['rps']:.3f}" if floor and floor["rps"] else "-"
         rss = f"{row['peak_rss_mb']:.0f} MB" if row.get("peak_rss_mb") else "-"
+        load = f"{row['load']:.1f}" if row.get("load") is not None else "-"
         note = row.get("note", "")
         if row.get("errors"):
             note += f"; {row['errors']} errors"
         lines.append(
             f"{row['label']:<{width}} {row['rps']:>8.0f} {row['p50_ms']:>7.1f} "
-            f"{row['p99_ms']:>7.1f} {ratio_raw:>6} {ratio_floor:>7} {ratio_nginx:>7} {rss:>9}  "
-            f"{note}"
+            f"{row['p99_ms']:>7.1f} {ratio_raw:>6} {ratio_floor:>7} {ratio_nginx:>7} {rss:>9} "
+            f"{load:>5}  {note}"
         )
     return "\n".join(lines)
 

@@ -88,8 +88,9 @@ def measure(
         result["peak_rss_mb"] = sampler.window_peak / 1024
     if counter:
         result["counted"] = counter() - before
+    result["load"] = os.getloadavg()[0]  # 1-minute load average as the measurement ended
     log(
         f"{label:<28} {result['rps']:>9.0f} req/s  p50 {result['p50_ms']:.1f} ms  "
-        f"p99 {result['p99_ms']:.1f} ms  errors {result['errors']}"
+        f"p99 {result['p99_ms']:.1f} ms  errors {result['errors']}  load {result['load']:.1f}"
     )
     return result
