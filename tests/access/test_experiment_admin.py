@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from masthead.access.experiment_results import experiment_results
+from masthead.access.experiments import arms_of as experiment_arms
 from masthead.access.experiments import running_experiment
 from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
 from masthead.demo.steps.history import event_row
@@ -110,3 +111,106 @@ def test_staff_without_the_revenue_permission_are_refused(client):
     assert experiment.status == ExperimentStatus.DRAFT
     client.logout()
     assert "/login/" in client.get("/admin/experiments/")["Location"]
+
+
+def _revenue_member(client):
+    """A staff member in the Revenue group (the demo editor's way in), not a superuser."""
+    from masthead.revenue.access import revenue_access_grant
+
+    user = factories.user("analyst@example.org", is_staff=True)
+    revenue_access_grant(user)
+    client.force_login(user)
+    return user
+
+
+def test_the_revenue_team_creates_observes_and_stops_an_experiment(client):
+    _revenue_member(client)
+    dashboard = client.get("/admin/revenue/").content.decode()
+    for href in ("/admin/simulate/", "/admin/experiments/", "/admin/experiments/new/"):
+        assert f'href="{href}"' in dashboard
+    assert 'data-running-experiment=""' in dashboard
+    assert client.get("/admin/experiments/new/").status_code == 200
+    created = client.post(
+        "/admin/experiments/new/",
+        {"name": "Two, three or five", "allowances": "5, 2,3", "share": "60", "start": "on"},
+    )
+    experiment = Experiment.objects.get()
+    assert created.status_code == 302
+    assert created["Location"] == f"/admin/experiments/{experiment.pk}/"
+    assert experiment.status == ExperimentStatus.RUNNING
+    variants = list(experiment.variants.values_list("name", "anonymous_allowance", "share"))
+    assert [(n, a) for n, a, _ in variants] == [("free-2", 2), ("free-3", 3), ("free-5", 5)]
+    assert sum(share for _, _, share in variants) == pytest.approx(0.6)
+    assert running_experiment() == (experiment.slug, experiment_arms(experiment))
+    page = client.get(created["Location"]).content.decode()
+    assert 'data-action="stop"' in page and 'data-status="running"' in page
+    dashboard = client.get("/admin/revenue/").content.decode()
+    assert f'data-running-experiment="{experiment.slug}"' in dashboard
+
+    stopped = client.post(f"/admin/experiments/{experiment.pk}/stop/")
+    assert stopped.status_code == 302
+    experiment.refresh_from_db()
+    assert experiment.status == ExperimentStatus.STOPPED and running_experiment() is None
+
+
+def test_a_second_experiment_is_created_as_a_draft_while_one_runs(client):
+    _revenue_member(client)
+    running = _experiment(ExperimentStatus.RUNNING, slug="running")
+    response = client.post(
+        "/admin/experiments/new/",
+        {"name": "Later", "allowances": "1", "share": "10", "start": "on"},
+        follow=True,
+    )
+    later = Experiment.objects.exclude(pk=running.pk).get()
+    assert later.status == ExperimentStatus.DRAFT
+    assert "not started: another experiment is running" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("allowances", "share", "error"),
+    [
+        ("2, two", "50", "whole numbers"),
+        ("", "50", "required"),
+        ("2, 2", "50", "once"),
+        ("2, 101", "50", "between 0 and 100"),
+        ("1,2,3,4,5,6", "50", "one to five"),
+        ("2, 5", "0", "greater than or equal to 1"),
+        ("2, 5", "101", "less than or equal to 100"),
+    ],
+)
+def test_a_bad_experiment_form_says_why_and_creates_nothing(client, allowances, share, error):
+    _revenue_member(client)
+    response = client.post(
+        "/admin/experiments/new/", {"name": "Bad", "allowances": allowances, "share": share}
+    )
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not Experiment.objects.exists()
+
+
+def test_only_the_revenue_team_may_create_or_stop(client):
+    experiment = _experiment(ExperimentStatus.RUNNING)
+    form = {"name": "Sneaky", "allowances": "9", "share": "100", "start": "on"}
+    _staff(client, revenue=False)
+    for response in (
+        client.get("/admin/experiments/new/"),
+        client.post("/admin/experiments/new/", form),
+        client.post(f"/admin/experiments/{experiment.pk}/stop/"),
+    ):
+        assert response.status_code in (302, 403)
+        assert response.get("Location", "/admin/") == "/admin/"
+    client.logout()
+    reader = factories.user("reader@example.org")  # signed in, not staff
+    client.force_login(reader)
+    assert client.post("/admin/experiments/new/", form).status_code == 302
+    assert Experiment.objects.count() == 1
+    experiment.refresh_from_db()
+    assert experiment.status == ExperimentStatus.RUNNING
+
+
+def test_an_unknown_action_is_not_found_and_changes_nothing(client):
+    experiment = _experiment(ExperimentStatus.RUNNING)
+    _staff(client, revenue=True)
+    assert client.post(f"/admin/experiments/{experiment.pk}/pause/").status_code == 404
+    experiment.refresh_from_db()
+    assert experiment.status == ExperimentStatus.RUNNING

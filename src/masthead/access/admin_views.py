@@ -1,6 +1,7 @@
 """The meter experiments' pages in the Wagtail admin (``/admin/experiments/``, beside the
 revenue dashboard): every experiment with its status, one experiment's results per variant
-with 95% intervals, and start/stop buttons (POST).
+with 95% intervals, a form that creates one (``/admin/experiments/new/``), and start/stop
+buttons (POST).
 
 Staff with the revenue permission (``revenue.view_revenue``, the "Revenue" group) or
 superusers only; the URLs are registered through ``register_admin_urls``, so Wagtail's
@@ -11,6 +12,7 @@ admin-access check guards them first. Starting and stopping go through
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -18,7 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .experiment_results import experiment_results
-from .experiments import experiment_start, experiment_stop
+from .experiments import experiment_create, experiment_start, experiment_stop
 from .models import Experiment, SimulationRun
 from .simulation_chart import simulation_chart
 from .simulation_runs import simulation_request
@@ -69,10 +71,78 @@ class ExperimentResultsView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+class ExperimentForm(forms.Form):
+    """A new experiment: its variants as free articles a month, and the share of new readers
+    it takes (split evenly over the variants; the rest stay on the site's policy)."""
+
+    name = forms.CharField(max_length=200)
+    allowances = forms.CharField(
+        max_length=60,
+        label="Free articles a month, one variant each",
+        help_text="Whole numbers from 0 to 100, separated by commas: for example 2, 3, 5.",
+    )
+    share = forms.IntegerField(
+        min_value=1,
+        max_value=100,
+        initial=50,
+        label="Share of new readers (%)",
+        help_text="Split evenly over the variants; the others are the holdout (site's policy).",
+    )
+    start = forms.BooleanField(required=False, initial=True, label="Start it now")
+
+    def clean_allowances(self) -> list[int]:
+        parts = [p.strip() for p in self.cleaned_data["allowances"].split(",") if p.strip()]
+        try:
+            values = [int(p) for p in parts]
+        except ValueError:
+            raise forms.ValidationError("Use whole numbers separated by commas.") from None
+        if not values or len(values) > 5:
+            raise forms.ValidationError("Give one to five allowances.")
+        if any(not 0 <= v <= 100 for v in values):
+            raise forms.ValidationError("Each allowance must be between 0 and 100.")
+        if len(set(values)) != len(values):
+            raise forms.ValidationError("Each allowance once.")
+        return values
+
+
+class ExperimentCreateView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
+    """Create a meter experiment (a draft, or started at once) from allowances and a share."""
+
+    page_title = "New meter experiment"
+    header_icon = "pick"
+    template_name = "access/admin/experiment_new.html"
+
+    def post(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        form = ExperimentForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        experiment = experiment_create(data["name"], data["allowances"], data["share"] / 100)
+        if data["start"]:
+            try:
+                experiment_start(experiment)
+                messages.success(request, f"Started “{experiment.name}”.")
+            except ValueError as exc:
+                messages.error(request, f"Created as a draft, not started: {exc}.")
+        else:
+            messages.success(request, f"Created “{experiment.name}” as a draft.")
+        return redirect(reverse("access_experiment_results", args=[experiment.pk]))
+
+    def get_context_data(self, **kwargs):  # noqa: ANN003
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ExperimentForm())
+        return context
+
+
+ACTIONS = ("start", "stop")
+
+
 @require_POST
 def experiment_action(request, pk: int, action: str):  # noqa: ANN001
     if not may_see(request.user):
         raise PermissionDenied
+    if action not in ACTIONS:
+        raise Http404("No such action.")
     experiment = get_object_or_404(Experiment, pk=pk)
     try:
         if action == "start":

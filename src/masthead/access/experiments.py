@@ -1,6 +1,7 @@
 """Meter experiments: start, stop (services) and the running experiment's assignment
 (selectors), read by ``policy`` when it chooses a reader's policy.
 
+    experiment_create("Two, three or five", [2, 3, 5], 0.6)   # a draft: 20% of readers each
     experiment_start(experiment)        # refuses unsound variants or a second running one
     assignment_for("d:5b0f...")         # Assignment("five-free", 5, 0.2) or None
     experiment_stop(experiment)         # everyone is back on the site's policy at once
@@ -14,11 +15,12 @@ from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from masthead import caching
 from masthead.metering.assignment import Arm, assign, check_arms
 
-from .models import Experiment, ExperimentStatus
+from .models import Experiment, ExperimentStatus, ExperimentVariant
 
 HOLDOUT = "holdout"
 _KEY = "access:experiment:v1"
@@ -36,6 +38,33 @@ class Assignment(NamedTuple):
 
 def arms_of(experiment: Experiment) -> tuple[Arm, ...]:
     return tuple(Arm(v.name, v.anonymous_allowance, v.share) for v in experiment.variants.all())
+
+
+def experiment_create(name: str, allowances: list[int], share: float) -> Experiment:
+    """A draft experiment: ``share`` of new readers split evenly over one variant per allowance
+    (``free-<n>``), the rest the holdout; ``ValueError`` when the variants are unsound."""
+    allowances = sorted(set(allowances))
+    if not allowances:
+        raise ValueError("an experiment needs at least one variant")
+    if not 0 < share <= 1:
+        raise ValueError("the share of new readers must be above 0 and at most 1")
+    each = share / len(allowances)
+    arms = tuple(Arm(f"free-{n}", n, each) for n in allowances)
+    check_arms(arms)
+    base = slugify(name)[:30] or "experiment"
+    slug, n = base, 1
+    while Experiment.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    with transaction.atomic():
+        experiment = Experiment.objects.create(slug=slug, name=name)
+        ExperimentVariant.objects.bulk_create(
+            ExperimentVariant(
+                experiment=experiment, name=a.name, anonymous_allowance=a.allowance, share=a.share
+            )
+            for a in arms
+        )
+    return experiment
 
 
 def experiment_start(experiment: Experiment, now=None) -> Experiment:

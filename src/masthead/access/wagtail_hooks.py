@@ -13,6 +13,11 @@ from . import admin_views
 def register_experiment_urls():
     return [
         path("experiments/", admin_views.ExperimentIndexView.as_view(), name="access_experiments"),
+        path(
+            "experiments/new/",
+            admin_views.ExperimentCreateView.as_view(),
+            name="access_experiment_new",
+        ),
         path("simulate/", admin_views.SimulationView.as_view(), name="access_simulations"),
         path(
             "experiments/<id:pk>/",

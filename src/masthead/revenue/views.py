@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from masthead.access.models import Experiment, ExperimentStatus
 from masthead.billing.models import Offer
 from masthead.newsroom.models import ArticlePage
 
@@ -164,6 +165,7 @@ class RevenueDashboardView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             form=form,
             period=period,
+            experiment=Experiment.objects.filter(status=ExperimentStatus.RUNNING).first(),
             figures=figure_cards(data["figures"]),
             shown=shown_tables(tables(data), query),
             content_total=len(data["articles"]),
