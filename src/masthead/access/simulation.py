@@ -7,11 +7,14 @@ the conversions observed at each wall kind (``metering.estimate.predict_from_wal
 answer is the JSON object of CONTRACT.md::
 
     {"events", "readers", "since", "until", "recorded": OUTCOME, "candidate": OUTCOME
-     + {"registrations", "subscriptions"}}
+     + {"registrations", "subscriptions", "method": "wall rates", "experiment": IPW | null}}
+
+``experiment`` is the inverse-propensity-weighted prediction from a meter experiment's
+randomised readers in the period (``simulation_ipw``), ``null`` when no experiment ran in it.
 
 Options left out keep what each view was decided with (today's policy, or a meter experiment's
-variant), so with none the candidate equals the recorded decisions exactly. ``experiment_units``
-gives the randomised readers for the inverse-propensity estimate (``docs/simulation.md``).
+variant), so with none the candidate equals the recorded decisions exactly. ``simulation_ipw``
+gives the inverse-propensity estimate from randomised readers (``docs/simulation.md``).
 """
 
 from collections.abc import Callable, Iterator
@@ -30,6 +33,7 @@ from masthead.metering.estimate import Interval, predict_from_walls
 from masthead.metering.replays import WALLS
 
 from .policy import current_policy
+from .simulation_ipw import experiment_estimate
 
 # ``metering.Fact``'s field order, as ``ReaderEvent`` columns.
 FACT_COLUMNS = (
@@ -192,6 +196,14 @@ def simulation_run(
     subscriptions = _predict(
         result, _conversions(EventKind.SUBSCRIPTION_STARTED, period), PAID_WALLS
     )
+    _, start, end = period.bounds()
+    experiment = experiment_estimate(
+        result,
+        start,
+        end,
+        proposed.anonymous_allowance,
+        changes_more=candidate.registered is not None or candidate.preview is not None,
+    )
     report = {
         "events": result.events,
         "readers": result.recorded.readers,
@@ -202,6 +214,8 @@ def simulation_run(
             **_outcome(proposed, result.candidate),
             "registrations": _rounded(signups),
             "subscriptions": _rounded(subscriptions),
+            "method": "wall rates",
+            "experiment": experiment,
         },
     }
     return Simulation(report, result)

@@ -54,8 +54,41 @@ def simulation_table(report: dict) -> str:
         "Predicted under the candidate (95% intervals, from conversions observed at each wall):",
         f"  registrations   {_interval(candidate['registrations'])}",
         f"  subscriptions   {_interval(candidate['subscriptions'])}",
+        *_experiment_lines(candidate.get("experiment")),
     ]
     return "\n".join(lines)
+
+
+def _rate(value: dict) -> str:
+    high = "unbounded" if value["high"] is None else f"{value['high']:.2%}"
+    return f"{value['estimate']:.2%} per reader ({value['low']:.2%} to {high})"
+
+
+def _experiment_lines(ipw: dict | None) -> list[str]:
+    """The inverse-propensity-weighted prediction, when a meter experiment ran in the period."""
+    if not ipw:
+        return ["", "No meter experiment's randomised readers in this period: no IPW estimate."]
+    variants = ", ".join(
+        f"{name} ({'?' if allowance is None else allowance})"
+        for name, allowance in ipw["variants"].items()
+    )
+    lines = [
+        "",
+        f"From the meter experiment's {ipw['readers']:,} randomised readers "
+        f"({ipw['method']}, 95% intervals; variants: {variants}):",
+    ]
+    if ipw["registration_rate"] is None:
+        lines.append(f"  no estimate: {ipw['note']}")
+        return lines
+    recorded = ipw["recorded"]
+    for name in ("registration", "subscription"):
+        lines.append(
+            f"  {name}s   {_interval(ipw[name + 's'])}   {_rate(ipw[name + '_rate'])}; "
+            f"recorded {recorded[name + 's']:,}"
+        )
+    if ipw["note"]:
+        lines.append(f"  note: {ipw['note']}")
+    return lines
 
 
 def _example() -> dict:
