@@ -112,6 +112,10 @@ class ExperimentCreateView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "pick"
     template_name = "access/admin/experiment_new.html"
 
+    def get_breadcrumbs_items(self):  # noqa: ANN201
+        experiments = {"url": reverse("access_experiments"), "label": "Meter experiments"}
+        return [*self.breadcrumbs_items, experiments, {"url": "", "label": self.page_title}]
+
     def post(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         form = ExperimentForm(request.POST)
         if not form.is_valid():
