@@ -62,7 +62,7 @@ uncounted), ``wall_shown`` (walled, ``wall`` says which). Then ``device_merged``
 ``offer_chosen``, ``signup``, ``checkout_started``, ``subscription_started``,
 ``trial_converted``, ``cancellation``, ``lapse``, ``callout_answer``, ``newsletter_signup``.
 
-Replaying a view (``masthead simulate``; ``replay.replay`` is the reference): rebuild
+Replaying a view (``masthead simulate``; ``metering.replay`` is the engine): rebuild
 ``Reader`` from ``status`` (``trial-expired`` and ``access-expired`` are registered readers with
 a ``Lapse``), ``ArticleFacts(article_id, access, sponsored)``, a promotion window around
 ``created_at`` when ``promotion``, and the policy from the three policy columns; in

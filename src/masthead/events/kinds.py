@@ -15,6 +15,8 @@ new ones instead). ``EventKind`` groups:
 
 from django.db import models
 
+from masthead.metering import Channel
+
 
 class EventKind(models.TextChoices):
     VIEW_COUNTED = "view_counted", "view counted on the meter"
@@ -81,9 +83,5 @@ class Source(models.TextChoices):
     OTHER = "other", "other website"
 
 
-class Channel(models.TextChoices):
-    WEB = "web", "web page"
-    PRINT = "print", "print view"
-    API = "api", "JSON API"
-    RSS = "rss", "feed"
-    EMAIL = "email", "e-mail"
+# The channel a view came through: the gate's own (``metering.Channel``), stored as its value.
+CHANNELS = [(str(channel), str(channel)) for channel in Channel]

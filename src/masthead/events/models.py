@@ -11,7 +11,7 @@ package docstring); other kinds leave those columns empty.
 
 from django.db import models
 
-from .kinds import Channel, EventKind, ReaderStatus, Source
+from .kinds import CHANNELS, EventKind, ReaderStatus, Source
 
 
 class ReaderEvent(models.Model):
@@ -19,7 +19,7 @@ class ReaderEvent(models.Model):
     created_at = models.DateTimeField()
     reader_key = models.CharField(max_length=40, blank=True)
     article_id = models.BigIntegerField(null=True, blank=True)
-    channel = models.CharField(max_length=8, choices=Channel.choices, blank=True)
+    channel = models.CharField(max_length=8, choices=CHANNELS, blank=True)
     # The view's inputs and outcome, for replay.
     status = models.CharField(max_length=16, choices=ReaderStatus.choices, blank=True)
     access = models.CharField(max_length=12, blank=True)
