@@ -19,7 +19,10 @@ import re
 import sys
 import time
 
-MONTHS_BACK = 12  # synthetic rows are spread over the current month and the 11 before it
+# Synthetic rows are all in the current month: the daily prune (access/pruning.py) deletes
+# closed months, so that is the ledger a running site holds (rows of closed months would be
+# deleted by the server's own scheduler during the measurement).
+MONTHS_BACK = 1
 ARTICLES_PER_READER = 3
 
 
@@ -85,7 +88,7 @@ def _months() -> list[str]:
 
 
 def insert_views(rows: int) -> dict:
-    """``rows`` meter rows: readers of 3 articles each, spread over 12 months, in bulk SQL.
+    """``rows`` meter rows: readers of 3 articles each, this month, in bulk SQL.
 
     Reader keys are ``d:<32 hex>`` like real devices (a range no real device will draw in
     practice: the high half is 0xb0b0...), articles are real article ids.
@@ -127,7 +130,7 @@ def insert_views(rows: int) -> dict:
             SELECT printf('d:b0b0b0b0%024x', ? + i / 3),
                    m.month,
                    a.id,
-                   m.month || '-15 12:00:00'
+                   m.month || '-01 00:00:00'
               FROM c
               JOIN bench_months m ON m.k = ((? + i / 3) % {MONTHS_BACK})
               JOIN bench_articles a ON a.k = ((? + i / 3) * 31 + (i % 3)) % ?
@@ -143,7 +146,7 @@ def insert_views(rows: int) -> dict:
                 reader = first_reader + i // ARTICLES_PER_READER
                 month = months[reader % MONTHS_BACK]
                 article = ids[(reader * 31 + i % ARTICLES_PER_READER) % n_ids]
-                yield (f"d:b0b0b0b0{reader:024x}", month, article, f"{month}-15 12:00:00+00")
+                yield (f"d:b0b0b0b0{reader:024x}", month, article, f"{month}-01 00:00:00+00")
 
         with raw.cursor() as cur, raw.transaction():
             copy_sql = f"COPY {table} (reader_key, month, article_id, created_at) FROM STDIN"
