@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Sum
 
 from masthead import cli
 from masthead.access.models import Experiment, ExperimentStatus
@@ -16,6 +16,7 @@ from masthead.demo.context import Demo
 from masthead.demo.steps import history
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
+from masthead.revenue.models import DailyMetric, RollupState
 
 pytestmark = pytest.mark.xdist_group("demo")
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
@@ -31,6 +32,11 @@ def test_the_history_is_long_large_and_converts(demo):
     assert events.filter(kind=EventKind.SUBSCRIPTION_STARTED).count() >= 20
     assert views.filter(kind=EventKind.WALL_SHOWN, wall="registration").count() > 1000
     assert views.values("article_id").distinct().count() >= 20
+    # The dashboard's rollups are built with the history (not left to the periodic task); views
+    # that later demo steps record wait for the task.
+    rolled = DailyMetric.objects.filter(kind__in=sorted(VIEW_KINDS)).aggregate(n=Sum("events"))
+    last = RollupState.objects.get().last_event_id
+    assert rolled["n"] == views.filter(id__lte=last).count() > 100_000
     experiment = Experiment.objects.get(slug=history.EXPERIMENT)
     assert experiment.status == ExperimentStatus.STOPPED
     assert {v.name for v in experiment.variants.all()} == {arm.name for arm in history.ARMS}
