@@ -85,10 +85,29 @@ async def _plain(send, status: int, body: bytes) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def closing(wsgi_app):
+    """``wsgi_app`` with its response closed once it is sent, as PEP 3333 asks of a server:
+    asgiref's ``WsgiToAsgi`` iterates the response but never calls ``close()``, so Django's
+    ``request_finished`` (database connections past their age, a ``FileResponse``'s file)
+    never ran. The generator's ``finally`` runs in the thread that ran the application, when
+    asgiref finishes or stops iterating."""
+
+    def app(environ, start_response):
+        response = wsgi_app(environ, start_response)
+        try:
+            yield from response
+        finally:
+            close = getattr(response, "close", None)
+            if close is not None:
+                close()
+
+    return app
+
+
 def _application():
     from masthead.wsgi import application as wsgi_application
 
-    return BodyDeadline(WsgiToAsgi(wsgi_application))
+    return BodyDeadline(WsgiToAsgi(closing(wsgi_application)))
 
 
 application = _application()
