@@ -214,3 +214,24 @@ def test_an_unknown_action_is_not_found_and_changes_nothing(client):
     assert client.post(f"/admin/experiments/{experiment.pk}/pause/").status_code == 404
     experiment.refresh_from_db()
     assert experiment.status == ExperimentStatus.RUNNING
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/admin/experiments/", "Meter experiments"),
+        ("/admin/experiments/new/", "New meter experiment"),
+        ("/admin/simulate/", "Simulate a meter policy"),
+        ("results", "Experiment: Two or five"),
+    ],
+)
+def test_revenue_pages_are_titled_in_the_admin_header(client, path, title):
+    import re
+
+    _staff(client, revenue=True)
+    if path == "results":
+        path = f"/admin/experiments/{_experiment().pk}/"
+    html = client.get(path).content.decode()
+    crumbs = re.search(r'<nav[^>]*aria-label="Breadcrumb".*?</nav>', html, re.S)
+    assert crumbs is not None
+    assert title in crumbs.group(0)  # the visible header; before, it said only "Home"

@@ -33,14 +33,26 @@ def may_see(user) -> bool:  # noqa: ANN001
 
 
 class _Guarded:
+    """Revenue-team pages: the permission check, and breadcrumbs ending in the page's title
+    (without them Wagtail's header names the page "Home")."""
+
+    parent: tuple[str, str] | None = None  # (URL name, label) of the page above this one
+
     def dispatch(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         if not may_see(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
+    def get_breadcrumbs_items(self):  # noqa: ANN201
+        items = list(self.breadcrumbs_items)  # type: ignore[attr-defined]
+        if self.parent:
+            items.append({"url": reverse(self.parent[0]), "label": self.parent[1]})
+        return [*items, {"url": "", "label": self.get_page_title()}]  # type: ignore[attr-defined]
+
 
 class ExperimentIndexView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     page_title = "Meter experiments"
+    parent = ("revenue_dashboard", "Revenue")
     header_icon = "pick"
     template_name = "access/admin/experiment_index.html"
 
@@ -51,6 +63,7 @@ class ExperimentIndexView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
 
 
 class ExperimentResultsView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
+    parent = ("access_experiments", "Meter experiments")
     header_icon = "pick"
     template_name = "access/admin/experiment_results.html"
 
@@ -109,12 +122,9 @@ class ExperimentCreateView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     """Create a meter experiment (a draft, or started at once) from allowances and a share."""
 
     page_title = "New meter experiment"
+    parent = ("access_experiments", "Meter experiments")
     header_icon = "pick"
     template_name = "access/admin/experiment_new.html"
-
-    def get_breadcrumbs_items(self):  # noqa: ANN201
-        experiments = {"url": reverse("access_experiments"), "label": "Meter experiments"}
-        return [*self.breadcrumbs_items, experiments, {"url": "", "label": self.page_title}]
 
     def post(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         form = ExperimentForm(request.POST)
@@ -182,6 +192,7 @@ class SimulationView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     """Ask for a simulation (run by a task worker) and see the latest results as charts."""
 
     page_title = "Simulate a meter policy"
+    parent = ("revenue_dashboard", "Revenue")
     header_icon = "pick"
     template_name = "access/admin/simulations.html"
 
