@@ -12,14 +12,11 @@ from masthead.access.experiment_results import experiment_results
 from masthead.access.experiments import arms_of as experiment_arms
 from masthead.access.experiments import running_experiment
 from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
-from masthead.demo.steps.history import event_row
-from masthead.events.models import ReaderEvent
-from masthead.metering.assignment import Arm
-from masthead.metering.history import Model, generate
 from tests import factories
 
+from .experiment_history import ARMS, write_experiment_history
+
 pytestmark = pytest.mark.django_db
-ARMS = (Arm("two", 2, 0.3), Arm("five", 5, 0.3))
 
 
 def _staff(client, *, revenue: bool):
@@ -52,18 +49,7 @@ def test_results_per_variant_from_a_generated_history(client):
     experiment = _experiment(ExperimentStatus.STOPPED)
     experiment.started_at, experiment.stopped_at = now - timedelta(days=10), now
     experiment.save()
-    model = Model(
-        days=10,
-        readers_per_day=150,
-        arms=ARMS,
-        experiment="exp",
-        experiment_days=10,
-        register_at_wall=0.2,
-        subscribe_at_wall=0.3,
-        memo=True,
-    )
-    articles = [(n, "metered", False) for n in range(1, 20)]
-    ReaderEvent.objects.bulk_create([event_row(e) for e in generate(model, articles, now)])
+    write_experiment_history(now)
     results = {r.variant: r for r in experiment_results(experiment)}
     assert set(results) == {"two", "five", "holdout"}
     assert results["two"].allowance == 2 and results["holdout"].allowance == 3

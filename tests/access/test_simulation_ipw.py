@@ -10,13 +10,11 @@ from django.utils import timezone
 from masthead import cli
 from masthead.access.experiment_results import experiment_results
 from masthead.access.models import Experiment, ExperimentStatus
-from masthead.demo.steps.history import event_row
 from masthead.events.models import ReaderEvent
-from masthead.metering.assignment import Arm
-from masthead.metering.history import Model, generate
+
+from .experiment_history import write_experiment_history
 
 pytestmark = pytest.mark.django_db
-ARMS = (Arm("two", 2, 0.3), Arm("five", 5, 0.3))
 
 
 @pytest.fixture
@@ -24,18 +22,7 @@ def experiment_history():
     """Ten days of generated history, every new device in a two-or-five experiment (the
     holdout on the site's 3 free articles)."""
     now = timezone.now()
-    model = Model(
-        days=10,
-        readers_per_day=150,
-        arms=ARMS,
-        experiment="exp",
-        experiment_days=10,
-        register_at_wall=0.2,
-        subscribe_at_wall=0.3,
-        memo=True,
-    )
-    articles = [(n, "metered", False) for n in range(1, 20)]
-    ReaderEvent.objects.bulk_create([event_row(e) for e in generate(model, articles, now)])
+    write_experiment_history(now)
     return Experiment.objects.create(
         slug="exp",
         name="Two or five",

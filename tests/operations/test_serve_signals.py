@@ -37,26 +37,42 @@ def _wait_for_tree(proc, base: str, task_workers: int, log=None) -> set[int]:
     raise AssertionError("server and task workers did not come up")
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_serve_stops_every_process_it_started_within_10_seconds(tmp_path, signum):
+def _serve(tmp_path, workers: int, task_workers: int):
+    """``masthead serve`` started as an operator would, with the process tree it brought up."""
     port = free_port()
+    command = [MASTHEAD, "serve", "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(
-        [MASTHEAD, "serve", "--port", str(port), "--workers", "2", "--task-workers", "2"],
+        [*command, "--task-workers", str(task_workers)],
         env=production_env(tmp_path, DATABASE_URL=database_url()),
         stdout=subprocess.DEVNULL,
         stderr=(tmp_path / "serve.log").open("w"),
     )
     try:
         tree = _wait_for_tree(
-            proc, f"http://127.0.0.1:{port}", task_workers=2, log=tmp_path / "serve.log"
+            proc, f"http://127.0.0.1:{port}", task_workers, log=tmp_path / "serve.log"
         )
+    except BaseException:
+        proc.kill()
+        raise
+    return proc, tree
+
+
+def _left_after(tree: set[int], started: float, seconds: float = 10) -> list[str]:
+    """Command lines of the processes of ``tree`` still running ``seconds`` after ``started``."""
+    while any(alive(p) for p in tree) and time.monotonic() - started < seconds:
+        time.sleep(0.1)
+    return [command_line(p) for p in tree if alive(p)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_serve_stops_every_process_it_started_within_10_seconds(tmp_path, signum):
+    proc, tree = _serve(tmp_path, workers=2, task_workers=2)
+    try:
         assert len(tree) >= 5  # granian, its 2 workers, 2 task workers
         started = time.monotonic()
         proc.send_signal(signum)
         assert proc.wait(timeout=10) == 0
-        while any(alive(p) for p in tree) and time.monotonic() - started < 10:
-            time.sleep(0.1)
-        left = [command_line(p) for p in tree if alive(p)]
+        left = _left_after(tree, started)
         assert not left, left
     finally:
         if proc.poll() is None:
@@ -66,28 +82,14 @@ def test_serve_stops_every_process_it_started_within_10_seconds(tmp_path, signum
 def test_everything_serve_started_stops_when_serve_itself_is_killed(tmp_path):
     """SIGKILL cannot be passed on: each child asks the kernel for a TERM when its parent dies
     (PR_SET_PDEATHSIG), so no web server or task worker is left running on its own."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [MASTHEAD, "serve", "--port", str(port), "--workers", "1", "--task-workers", "1"],
-        env=production_env(tmp_path, DATABASE_URL=database_url()),
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "serve.log").open("w"),
-    )
-    tree: set[int] = set()
+    proc, tree = _serve(tmp_path, workers=1, task_workers=1)
     try:
-        tree = _wait_for_tree(
-            proc, f"http://127.0.0.1:{port}", task_workers=1, log=tmp_path / "serve.log"
-        )
         started = time.monotonic()
         proc.kill()
         proc.wait(timeout=5)
-        while any(alive(p) for p in tree) and time.monotonic() - started < 10:
-            time.sleep(0.1)
-        left = [command_line(p) for p in tree if alive(p)]
+        left = _left_after(tree, started)
         assert not left, left
     finally:
-        if proc.poll() is None:
-            proc.kill()
         for pid in tree:  # orphans, if the test failed
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)

@@ -1,0 +1,25 @@
+"""A generated history in which every new device was in a two-or-five meter experiment (slug
+``exp``; the holdout keeps the site's 3 free articles), for the results page and the
+simulator's inverse-propensity estimate."""
+
+from masthead.demo.steps.history import event_row
+from masthead.events.models import ReaderEvent
+from masthead.metering.assignment import Arm
+from masthead.metering.history import Model, generate
+
+ARMS = (Arm("two", 2, 0.3), Arm("five", 5, 0.3))
+
+
+def write_experiment_history(now, days: int = 10) -> None:
+    model = Model(
+        days=days,
+        readers_per_day=150,
+        arms=ARMS,
+        experiment="exp",
+        experiment_days=days,
+        register_at_wall=0.2,
+        subscribe_at_wall=0.3,
+        memo=True,
+    )
+    articles = [(n, "metered", False) for n in range(1, 20)]
+    ReaderEvent.objects.bulk_create([event_row(e) for e in generate(model, articles, now)])
