@@ -45,24 +45,3 @@ def test_feeds_are_rss_2(client, world):
         assert response["Content-Type"].startswith("application/rss+xml")
         assert '<rss version="2.0"' in response.content.decode()
         assert "Feed story" in response.content.decode()
-
-
-def test_a_sitemap_over_its_page_limit_lists_every_page_in_robots(client, world, monkeypatch):
-    """A sitemap holds 50,000 URLs; a larger publication's /sitemap.xml has further pages
-    (``?p=2``...), and robots.txt names each one so crawlers find every article."""
-    from masthead.distribution.sitemaps import SiteURLSitemap
-
-    monkeypatch.setattr(SiteURLSitemap, "limit", 2)
-    pages = [factories.article(world, title=f"Story {n}") for n in range(4)]
-    text = client.get("/robots.txt").content.decode()
-    listed = [line for line in text.splitlines() if line.startswith("Sitemap: ")]
-    # home, the section and four articles: 6 locations, 3 pages of 2
-    assert listed[:3] == [
-        "Sitemap: http://127.0.0.1:8000/sitemap.xml",
-        "Sitemap: http://127.0.0.1:8000/sitemap.xml?p=2",
-        "Sitemap: http://127.0.0.1:8000/sitemap.xml?p=3",
-    ]
-    assert "Sitemap: http://127.0.0.1:8000/news-sitemap.xml" in listed
-    body = "".join(client.get(f"/sitemap.xml?p={p}").content.decode() for p in (1, 2, 3))
-    assert all(page.public_path in body for page in pages)
-    assert client.get("/sitemap.xml?p=4").status_code == 404

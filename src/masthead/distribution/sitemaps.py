@@ -4,10 +4,6 @@ Wagtail writes each page's full URL from the Site record; the record follows the
 (``newsroom.site_record``), and this sitemap rebases each location on the setting itself, so
 the sitemap is right even before the record has been synced (or behind an https port that the
 Site record cannot express).
-
-A sitemap holds at most 50,000 URLs (``Sitemap.limit``, the protocol's limit); past that
-Django's view serves further pages as ``/sitemap.xml?p=2``..., and robots.txt names every page
-(``sitemap_urls``).
 """
 
 from urllib.parse import urlsplit
@@ -32,10 +28,3 @@ class SiteURLSitemap(Sitemap):
 
 def site_sitemap(request):
     return sitemap(request, sitemaps={"pages": SiteURLSitemap})
-
-
-def sitemap_urls(request) -> list[str]:
-    """The absolute URL of each page of ``/sitemap.xml``: one for up to ``limit`` locations."""
-    pages = SiteURLSitemap(request).paginator.num_pages
-    base = f"{settings.SITE_URL}/sitemap.xml"
-    return [base] + [f"{base}?p={n}" for n in range(2, pages + 1)]

@@ -14,8 +14,6 @@ from django.views.decorators.http import require_safe
 
 from masthead.newsroom.selectors import attach_sections, live_articles
 
-from .sitemaps import sitemap_urls
-
 
 @require_safe
 def healthz(request):
@@ -59,7 +57,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /*/print/",
         "",
-        *(f"Sitemap: {url}" for url in sitemap_urls(request)),
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
         f"Sitemap: {settings.SITE_URL}/news-sitemap.xml",
         "",
     ]
