@@ -69,3 +69,33 @@ def test_card_and_sign_in_targets_are_at_least_24px(live, new_context, viewport,
         assert result["checked"] > 0, f"no targets found under {scope} on {path}"
         failures += [f"{path}: {small}" for small in result["small"]]
     assert not failures, "targets under 24x24 CSS px:\n" + "\n".join(failures)
+
+
+# (page, the upper element, the lower element, the least gap in CSS px between them)
+GAPS = [
+    ("/accounts/login/", "main form button[type=submit]", "main hr", 16),
+    ("/accounts/login/", "main hr", "main a[href$='/login/code/']", 12),
+    (
+        "/accounts/login/code/",
+        "main form button[type=submit]",
+        "main a[href$='/accounts/login/']",
+        8,
+    ),
+]
+
+
+def test_sign_in_buttons_and_the_links_under_them_are_apart(live, new_context, shot):
+    """A sign-in button and the link under it are not flush: a thumb aiming at one does not hit
+    the other, and the divider is not glued to the button."""
+    page = new_context(viewport=VIEWPORTS["phone"]).new_page()
+    gaps = []
+    for path, upper, lower, least in GAPS:
+        page.goto(path)
+        top = page.locator(lower).first.bounding_box()
+        bottom = page.locator(upper).first.bounding_box()
+        assert top and bottom, f"{upper} or {lower} missing on {path}"
+        gap = top["y"] - (bottom["y"] + bottom["height"])
+        if gap < least:
+            shot(page, f"flush {path}")
+            gaps.append(f"{path}: {gap:.1f} px between {upper} and {lower} (at least {least})")
+    assert not gaps, "\n".join(gaps)
