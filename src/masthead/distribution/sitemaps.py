@@ -4,13 +4,25 @@ Wagtail writes each page's full URL from the Site record; the record follows the
 (``newsroom.site_record``), and this sitemap rebases each location on the setting itself, so
 the sitemap is right even before the record has been synced (or behind an https port that the
 Site record cannot express).
+
+A sitemap holds at most 50,000 URLs (``Sitemap.limit``, the protocol's limit). Up to that,
+``/sitemap.xml`` is the list of URLs itself; past it, ``/sitemap.xml`` is a sitemap index
+(Django's ``index`` view) naming ``/sitemap-pages.xml``, ``/sitemap-pages.xml?p=2``... on
+``MASTHEAD_SITE_URL``, so robots.txt keeps naming the one ``/sitemap.xml`` and never reads the
+database. The index costs one count of the live pages (one paginator per request); it
+carries no ``lastmod`` (Django's default would load every page to find the latest).
 """
 
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps.views import index, sitemap
+
+SECTION = "pages"  # /sitemap-pages.xml
 
 
 def on_site_url(url: str) -> str:
@@ -19,12 +31,35 @@ def on_site_url(url: str) -> str:
 
 
 class SiteURLSitemap(Sitemap):
+    @cached_property
+    def paginator(self) -> Paginator:
+        # Django's is a property: a new paginator, so a new count, at every use.
+        return Paginator(self._items(), self.limit)
+
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
         for info in urls:
             info["location"] = on_site_url(info["location"])
         return urls
 
+    def get_latest_lastmod(self):
+        return None
 
+
+@require_safe
 def site_sitemap(request):
-    return sitemap(request, sitemaps={"pages": SiteURLSitemap})
+    """The URLs themselves while they fit in one sitemap, else the index of its pages."""
+    pages = SiteURLSitemap(request)
+    if pages.paginator.num_pages <= 1 or "p" in request.GET:
+        # ?p= on /sitemap.xml: pages were served here before the index existed.
+        return sitemap(request, sitemaps={SECTION: pages})
+    response = index(request, sitemaps={SECTION: pages}, sitemap_url_name="sitemap-section")
+    for item in response.context_data["sitemaps"]:
+        item.location = on_site_url(item.location)
+    return response
+
+
+@require_safe
+def section_sitemap(request, section: str):
+    """One page (``?p=N``) of a section of the index: ``/sitemap-pages.xml``."""
+    return sitemap(request, sitemaps={SECTION: SiteURLSitemap}, section=section)
