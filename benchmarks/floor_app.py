@@ -47,6 +47,7 @@ from masthead.access.identity import (  # noqa: E402
 from masthead.access.policy import current_policy  # noqa: E402
 from masthead.access.stores import get_meter_store  # noqa: E402
 from masthead.billing.selectors import entitlement_for  # noqa: E402
+from masthead.lifespan import lifespan  # noqa: E402
 from masthead.metering import month_key  # noqa: E402
 from masthead.metering.keys import device_key  # noqa: E402
 
@@ -130,13 +131,7 @@ _CONTEXT = contextvars.copy_context()
 
 async def application(scope, receive, send):
     if scope["type"] == "lifespan":
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                await send({"type": "lifespan.shutdown.complete"})
-                return
+        return await lifespan(receive, send)
     if scope["path"] == "/ready":  # the harness waits for this: no fixture needed
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"ready\n"})

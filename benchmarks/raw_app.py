@@ -10,6 +10,8 @@ anonymous reader in the same run, read once at import from ``BENCH_HTML`` (defau
 import os
 from pathlib import Path
 
+from masthead.lifespan import lifespan
+
 _PATH = os.environ.get("BENCH_HTML") or str(Path(__file__).parent / "out" / "www" / "article")
 _BODY = Path(_PATH).read_bytes()
 _START = {
@@ -25,12 +27,6 @@ _BODY_MESSAGE = {"type": "http.response.body", "body": _BODY}
 
 async def application(scope, receive, send):
     if scope["type"] == "lifespan":
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                await send({"type": "lifespan.shutdown.complete"})
-                return
+        return await lifespan(receive, send)
     await send(_START)
     await send(_BODY_MESSAGE)

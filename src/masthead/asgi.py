@@ -16,6 +16,8 @@ import asyncio
 
 from asgiref.wsgi import WsgiToAsgi
 
+from masthead.lifespan import lifespan
+
 BODY_SECONDS = 10.0
 MAX_BODY = 12 * 1024 * 1024  # Wagtail's image uploads are up to 10 MB
 
@@ -28,7 +30,7 @@ class BodyDeadline:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "lifespan":
-            return await _lifespan(receive, send)
+            return await lifespan(receive, send)
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         messages: list[dict] = []
@@ -57,17 +59,6 @@ class BodyDeadline:
             await send(message)
 
         return await self.app(scope, replay, forward)
-
-
-async def _lifespan(receive, send) -> None:
-    """Nothing to set up or tear down: acknowledge both, so the server stops promptly."""
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return
 
 
 async def _plain(send, status: int, body: bytes) -> None:

@@ -1,0 +1,18 @@
+"""The ASGI lifespan protocol for apps with nothing to set up or tear down.
+
+One implementation, used by ``masthead.asgi`` (``masthead serve``) and by the benchmark's raw
+app and floors (``benchmarks/raw_app.py``, ``benchmarks/floor_app.py``), which run under the
+same granian command line. Standard library only: importing it loads neither Django nor
+anything else of Masthead's, so the raw app stays a raw app.
+"""
+
+
+async def lifespan(receive, send) -> None:
+    """Acknowledge startup and shutdown, so the server starts serving and stops promptly."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
