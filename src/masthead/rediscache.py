@@ -9,12 +9,19 @@ database, cached pages are rebuilt. Connections time out after half a second, so
 slows nothing for long, and redis-py reconnects by itself once Redis is back. ``/healthz``
 asks ``ping()`` directly and answers 503 meanwhile. A failure is logged at most once per
 ``LOG_EVERY`` seconds per process, and counted (``masthead_cache_failures`` in ``/metrics``).
+
+One client (and so one connection pool) per process and settings: Django keeps its cache
+objects per async context, and under ``masthead serve`` (ASGI) each request is a context of its
+own, so each request built a new pool and opened a new Redis connection (a signed-in reader's
+session read paid a connect, its handshake and ``CLIENT SETINFO`` on every page).
 """
 
 import logging
+import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 from redis.exceptions import RedisError
 
 from masthead import observability
@@ -23,6 +30,8 @@ logger = logging.getLogger(__name__)
 LOG_EVERY = 10.0
 TIMEOUTS = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
 _last_logged = 0.0
+_clients: dict[tuple, object] = {}
+_clients_lock = threading.Lock()
 
 
 def _failed(operation: str, exc: Exception) -> None:
@@ -56,6 +65,17 @@ class ResilientRedisCache(RedisCache):
         for name, value in TIMEOUTS.items():
             options.setdefault(name, value)
         super().__init__(server, params)
+
+    @cached_property
+    def _cache(self):
+        """This process's client for these servers and options (redis-py's pool is thread-safe
+        and opens new connections after a fork by itself)."""
+        key = (tuple(self._servers), repr(sorted(self._options.items())))
+        with _clients_lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _clients[key] = self._class(self._servers, **self._options)
+        return client
 
     get = _degrade("get", _default)
     get_many = _degrade("get_many", {})

@@ -14,7 +14,7 @@ from masthead.asgi import application
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _scope(path: str) -> dict:
+def _scope(path: str, headers: list | None = None) -> dict:
     return {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -25,14 +25,14 @@ def _scope(path: str) -> dict:
         "raw_path": path.encode(),
         "query_string": b"",
         "root_path": "",
-        "headers": [(b"host", b"127.0.0.1")],
+        "headers": [(b"host", b"127.0.0.1"), *(headers or [])],
         "client": ("127.0.0.1", 50000),
         "server": ("127.0.0.1", 8000),
     }
 
 
-async def _get(path: str) -> list[dict]:
-    app = ApplicationCommunicator(application, _scope(path))
+async def _get(path: str, headers: list | None = None) -> list[dict]:
+    app = ApplicationCommunicator(application, _scope(path, headers))
     await app.send_input({"type": "http.request", "body": b"", "more_body": False})
     messages = [await app.receive_output(10)]
     while messages[-1].get("more_body", messages[-1]["type"] == "http.response.start"):
