@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from masthead.access.models import MeterView
 from tests import factories
+from tests.factories import CANARY
 
 pytestmark = pytest.mark.django_db
 # Warm fast route: the meter's check-and-count (4 with its savepoint), one reader-event insert.
@@ -47,3 +48,21 @@ def test_wagtail_routing_path_is_also_constant(world, settings):
     large = _queries_for_fresh_reader(factories.article(world).public_path)
     assert len(small) == len(large), "\n".join(large)
     assert len(large) <= 16, "\n".join(large)
+
+
+# Warm, signed in: the session (a database row unless Redis caches it), the user, the cached
+# entitlement (one read of the cache table, or of Redis), one reader-event insert.
+SUBSCRIBER_MAX_QUERIES = 4
+
+
+def test_signed_in_subscriber_view_costs_constant_queries(world):
+    client = Client()
+    client.force_login(factories.subscriber())
+    path = factories.article(world).public_path
+    client.get(path)  # warms the route, the snapshot and the reader's entitlement
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    queries = [q["sql"] for q in ctx.captured_queries]
+    assert response.status_code == 200 and CANARY in response.content.decode()
+    assert not [q for q in queries if '"billing_' in q], "\n".join(queries)
+    assert len(queries) <= SUBSCRIBER_MAX_QUERIES, "\n".join(queries)

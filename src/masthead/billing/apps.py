@@ -11,14 +11,32 @@ class BillingConfig(AppConfig):
         from masthead import caching
 
         from . import checks  # noqa: F401 - registers the deployment check
-        from .models import Offer, Plan
+        from .entitlement_cache import forget_entitlements
+        from .models import AccessGrant, Offer, Plan, Subscription
         from .selectors import WALL_OFFERS_KEY
 
         def forget_offers(**kwargs):
             caching.delete(WALL_OFFERS_KEY)
 
+        # weak=False: these receivers are local functions, nothing else keeps them alive (with
+        # a weak reference the offers' receiver was collected at once and never ran).
         for model in (Offer, Plan):
-            post_save.connect(forget_offers, sender=model, dispatch_uid=f"offers-{model.__name__}")
+            name = model.__name__
+            post_save.connect(
+                forget_offers, sender=model, weak=False, dispatch_uid=f"offers-{name}"
+            )
             post_delete.connect(
-                forget_offers, sender=model, dispatch_uid=f"offers-del-{model.__name__}"
+                forget_offers, sender=model, weak=False, dispatch_uid=f"offers-del-{name}"
+            )
+
+        def forget_entitlement(instance, **kwargs):
+            forget_entitlements([instance.user_id])
+
+        for model in (Subscription, AccessGrant):
+            name = model.__name__
+            post_save.connect(
+                forget_entitlement, sender=model, weak=False, dispatch_uid=f"ent-{name}"
+            )
+            post_delete.connect(
+                forget_entitlement, sender=model, weak=False, dispatch_uid=f"ent-del-{name}"
             )

@@ -1,65 +1,26 @@
-"""Reads of billing state. ``entitlement_for`` is the one place the gate learns who is entitled."""
+"""Reads of billing state. ``entitlement_for`` is the one place the gate learns who is entitled
+(``billing.entitlements``: read through a cache, forgotten on every change)."""
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from masthead import caching
 
-from .models import AccessGrant, Offer, Subscription, SubscriptionStatus
+from .entitlements import RENEWAL_SLACK, Entitlement, entitlement_for, subscription_entitles
+from .models import Offer, Subscription, SubscriptionStatus
 
-
-@dataclass(frozen=True)
-class Entitlement:
-    entitled: bool
-    until: datetime | None = None
-    lapse: str | None = None  # "trial" or "access" when a past entitlement ended
-
-
-def _grace() -> timedelta:
-    return timedelta(days=getattr(settings, "MASTHEAD_PAST_DUE_GRACE_DAYS", 7))
-
-
-RENEWAL_SLACK = timedelta(days=2)  # a renewal's webhook may arrive a little late
-
-
-def subscription_entitles(sub: Subscription, now: datetime) -> bool:
-    if sub.status == SubscriptionStatus.TRIALING:
-        end = sub.trial_end or sub.current_period_end
-        return end is None or end > now
-    if sub.status == SubscriptionStatus.ACTIVE:
-        if sub.current_period_end is None:
-            return True
-        if sub.cancel_at_period_end:
-            return sub.current_period_end > now  # access to the end of the paid period
-        return sub.current_period_end + RENEWAL_SLACK > now
-    if sub.status == SubscriptionStatus.PAST_DUE:
-        since = sub.past_due_since or sub.current_period_end or now
-        return since + _grace() > now
-    return False
-
-
-def entitlement_for(user, now: datetime) -> Entitlement:
-    """Whether a signed-in reader reads everything now, and why not if they once did."""
-    if user is None or not user.is_authenticated:
-        return Entitlement(False)
-    grants = list(AccessGrant.objects.filter(user=user).order_by("-ends_at")[:1])
-    if grants and grants[0].starts_at <= now < grants[0].ends_at:
-        return Entitlement(True, until=grants[0].ends_at)
-    subs = list(Subscription.objects.filter(user=user).order_by("-created_at")[:3])
-    for sub in subs:
-        if subscription_entitles(sub, now):
-            return Entitlement(True, until=sub.current_period_end)
-    if subs:
-        latest = subs[0]
-        lapse = "trial" if latest.trial_end and not latest.converted else "access"
-        return Entitlement(False, lapse=lapse)
-    if grants:
-        return Entitlement(False, lapse="access")
-    return Entitlement(False)
+__all__ = [
+    "RENEWAL_SLACK",
+    "WALL_OFFERS_KEY",
+    "Entitlement",
+    "current_subscription",
+    "entitlement_for",
+    "live_offers",
+    "subscription_entitles",
+    "wall_offers",
+]
 
 
 WALL_OFFERS_KEY = "billing:wall-offers:v1"

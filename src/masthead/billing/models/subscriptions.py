@@ -3,6 +3,33 @@
 from django.conf import settings
 from django.db import models
 
+from ..entitlement_cache import forget_entitlements
+
+
+class EntitlementRowsQuerySet(models.QuerySet):
+    """Subscriptions and grants: the writes that bypass ``save()`` and its signals (``update``,
+    ``bulk_create``, ``bulk_update``) forget the cached entitlements of the readers concerned,
+    as saves and deletes do (``BillingConfig.ready``)."""
+
+    def update(self, **kwargs):
+        users = set(self.values_list("user_id", flat=True))
+        changed = super().update(**kwargs)
+        moved_to = kwargs.get("user_id", getattr(kwargs.get("user"), "pk", None))
+        forget_entitlements(users | {moved_to})
+        return changed
+
+    def bulk_create(self, objs, *args, **kwargs):
+        made = super().bulk_create(objs, *args, **kwargs)
+        forget_entitlements(obj.user_id for obj in made)
+        return made
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        users = set(self.filter(pk__in=[o.pk for o in objs]).values_list("user_id", flat=True))
+        changed = super().bulk_update(objs, fields, *args, **kwargs)
+        forget_entitlements(users | {obj.user_id for obj in objs})
+        return changed
+
 
 class SubscriptionStatus(models.TextChoices):
     """A subscription's state, named as Stripe names them (the demo provider uses the same)."""
@@ -44,6 +71,8 @@ class Subscription(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = EntitlementRowsQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "status"], name="subscription_user_idx")]
@@ -62,6 +91,8 @@ class AccessGrant(models.Model):
     ends_at = models.DateTimeField()
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EntitlementRowsQuerySet.as_manager()
 
     class Meta:
         ordering = ["-ends_at"]
