@@ -31,3 +31,8 @@ def union(blobs: Iterable[bytes]) -> int:
 
 def count(value: int) -> int:
     return value.bit_count()
+
+
+def encode_value(value: int) -> bytes:
+    """A bitmap already OR-ed as an int (``union``), compressed as ``encode`` does."""
+    return zlib.compress(value.to_bytes((value.bit_length() + 7) // 8, "little"), 1)

@@ -83,6 +83,30 @@ class DailyReaders(models.Model):
         return f"{self.day} {self.segment} {self.readers}"
 
 
+class SpanReaders(models.Model):
+    """The union of a week's (``span="week"``, from its Monday) or a calendar month's
+    (``"month"``, from its first) ``DailyReaders`` bitmaps in a segment, kept by the rollups
+    so a long period ORs a few of these and its edge days instead of every day
+    (``revenue/spans.py``). ``through``: the last day with a daily row in the span (the same
+    for every segment): the union may stand for a period's days only if the period covers
+    the span from ``start`` to ``through``."""
+
+    span = models.CharField(max_length=5)
+    start = models.DateField()
+    segment = models.CharField(max_length=30)
+    through = models.DateField()
+    readers = models.PositiveIntegerField(default=0)
+    bitmap = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["span", "start", "segment"], name="revenue_span_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.start} {self.segment} {self.readers}"
+
+
 class ReaderIndex(models.Model):
     """A dense number per pseudonymous reader key, for the bitmaps (``last_day``: the day it
     was first numbered); retention forgets keys with no event left."""

@@ -11,8 +11,9 @@ Set-based: the sums of a run of up to ``BLOCK_DAYS`` consecutive days are aggreg
 ``INSERT ... SELECT ... GROUP BY day, ...`` per table (the day computed in SQL on the
 publication's clock, ``connection.ops.datetime_cast_date_sql``), and the readers of all the
 days by two statements (``readers``), so the cost is a few scans of the events, not queries
-per day. Both run in one transaction holding the ``RollupState`` row's lock: updates and
-rebuilds never interleave, and the dashboard reads the old rollups until a rebuild commits.
+per day; the week and month unions of those days' reader bitmaps follow (``spans.refresh``).
+Both run in one transaction holding the ``RollupState`` row's lock: updates and rebuilds never
+interleave, and the dashboard reads the old rollups until a rebuild commits.
 """
 
 from collections import defaultdict
@@ -29,13 +30,14 @@ from django.utils import timezone
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 
-from . import readers
+from . import readers, spans
 from .models import (
     DailyArticle,
     DailyMetric,
     DailyOffer,
     DailyReaders,
     RollupState,
+    SpanReaders,
 )
 from .sections import sections_of
 
@@ -169,6 +171,7 @@ def _readers(
         for name, n, blob in day_rows
     ]
     DailyReaders.objects.bulk_create(rows, batch_size=50)
+    spans.refresh(first, last)  # the week and month unions holding these days
 
 
 def _batch_settings() -> None:
@@ -255,13 +258,14 @@ def rollups_rebuild(progress: Progress | None = None) -> int:
     _locked_state()
     bounds = ReaderEvent.objects.aggregate(first=Min("created_at"), top=Max("id"))
     if bounds["first"] is None:
-        for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders):
+        for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders, SpanReaders):
             model.objects.all().delete()
         return 0
     first, last = bounds["first"].astimezone(zone()).date(), today()
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders):
         model.objects.filter(Q(day__lt=first) | Q(day__gt=last)).delete()
+    SpanReaders.objects.all().delete()  # ``_readers`` writes them again
     _batch_settings()
     _aggregate_all(progress(days, "sums") if progress else days, with_readers=False)
     day, day_params = _day_sql()

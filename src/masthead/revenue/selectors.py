@@ -23,6 +23,7 @@ from masthead.metering import Wall
 from . import bitmaps
 from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders
 from .rollups import day_bounds
+from .spans import period_bitmaps
 from .subscribers import subscriber_figures
 
 K = EventKind
@@ -77,9 +78,7 @@ STEPS = {
 
 
 def _readers(period: Period) -> dict[str, int]:
-    rows = DailyReaders.objects.filter(
-        day__range=(period.start, period.end), segment__in=SEGMENTS
-    ).values_list("segment", "bitmap")
+    rows = period_bitmaps(period.start, period.end, SEGMENTS)
     merged: dict[str, int] = defaultdict(int)
     for segment, blob in rows:
         merged[segment] |= bitmaps.decode(blob)

@@ -9,7 +9,8 @@ from django_tasks import task
 from masthead.events.models import ReaderEvent
 from masthead.events.retention import events_delete_expired, retention_cutoff
 
-from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders, ReaderIndex
+from . import spans
+from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders, ReaderIndex, SpanReaders
 from .rollups import rollups_update, zone
 
 
@@ -26,6 +27,8 @@ def apply_retention() -> int:
     cutoff = retention_cutoff().astimezone(zone()).date() - timedelta(days=1)
     for model in (DailyMetric, DailyArticle, DailyOffer, DailyReaders):
         model.objects.filter(Q(day__lt=cutoff)).delete()
+    SpanReaders.objects.filter(start__lt=cutoff).delete()
+    spans.refresh(cutoff, cutoff)  # the week and month the cutoff falls in, without its past
     # Reader numbers of keys with no event left (their days' bitmaps are gone too).
     ReaderIndex.objects.exclude(key__in=ReaderEvent.objects.values("reader_key")).delete()
     return deleted
