@@ -2,8 +2,7 @@
 ``exp``; the holdout keeps the site's 3 free articles), for the results page and the
 simulator's inverse-propensity estimate."""
 
-from masthead.demo.steps.history import event_row
-from masthead.events.models import ReaderEvent
+from masthead.events.bulk import write_events
 from masthead.metering.assignment import Arm
 from masthead.metering.history import Model, generate
 
@@ -22,4 +21,4 @@ def write_experiment_history(now, days: int = 10) -> None:
         memo=True,
     )
     articles = [(n, "metered", False) for n in range(1, 20)]
-    ReaderEvent.objects.bulk_create([event_row(e) for e in generate(model, articles, now)])
+    write_events(generate(model, articles, now))

@@ -78,3 +78,50 @@ def test_bad_options_exit_2_from_the_console_script():
     )
     assert proc.returncode == 2
     assert "--anonymous" in proc.stderr and proc.stdout == ""
+
+
+def test_billing_rows_describe_the_historys_subscribers(demo):
+    """Active subscribers, MRR, trial-to-paid and churn come from billing's rows: the history's
+    subscriptions have them, in the state their events leave them."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from masthead.billing.models import Subscription
+    from masthead.billing.selectors import entitlement_for, subscription_entitles
+    from masthead.demo.steps import history_accounts
+    from masthead.revenue.subscribers import monthly_charge, subscriber_figures
+
+    now = timezone.now()
+    events = ReaderEvent.objects.filter(reader_key__startswith="u:1")
+    started = events.filter(kind=EventKind.SUBSCRIPTION_STARTED)
+    rows = Subscription.objects.filter(provider_subscription_id__startswith="demo_hist_")
+    assert rows.count() == started.values("reader_key").distinct().count() >= 20
+    users = get_user_model().objects.filter(username__startswith=history_accounts.PREFIX)
+    assert users.count() == events.filter(kind=EventKind.SIGNUP).count()
+    assert not any(u.has_usable_password() for u in users[:50])
+    lapsed = set(events.filter(kind=EventKind.LAPSE).values_list("reader_key", flat=True))
+    for sub in rows.select_related("user", "plan", "offer"):
+        key = "u:" + sub.provider_subscription_id.removeprefix("demo_hist_")
+        first = started.filter(reader_key=key).earliest("created_at")
+        assert (sub.plan.slug, sub.offer.slug) == (first.plan, first.offer)
+        assert abs(sub.created_at - first.created_at) < timedelta(seconds=1)
+        assert subscription_entitles(sub, now) == (key not in lapsed)
+        assert bool(sub.trial_end) == first.trial
+        if key in lapsed:  # the wall the history's lapsed readers meet, from these rows
+            expected = "trial" if first.trial and not sub.converted else "access"
+            assert entitlement_for(sub.user, now).lapse == expected
+    figures = subscriber_figures(now - timedelta(days=29), now, now)
+    every = Subscription.objects.select_related("plan", "offer")
+    live = [s for s in every if subscription_entitles(s, now)]
+    history_live = [s for s in live if s.provider_subscription_id.startswith("demo_hist_")]
+    assert figures.active == len(live) and len(history_live) > 10  # the history's, and the demo's
+    assert figures.mrr == sum(monthly_charge(s, now) for s in live)
+    assert sum(monthly_charge(s, now) for s in history_live) > 20
+    assert figures.trials_ended > 0 and figures.base_at_start >= 3
+    history_accounts.build(Demo(progress=False))  # again: nothing new
+    assert (
+        Subscription.objects.filter(provider_subscription_id__startswith="demo_hist_").count()
+        == rows.count()
+    )

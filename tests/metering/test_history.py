@@ -45,6 +45,34 @@ def test_a_small_history_replays_exactly_and_is_seeded() -> None:
     assert replay(facts(events), Candidate(anonymous=6)).changed > 0
 
 
+def test_paid_walls_show_offers_and_subscriptions_go_through_checkout() -> None:
+    """As the site records it: a paid wall shows its two offers (``offer_shown``), and each
+    subscription follows an ``offer_chosen`` and a ``checkout_started`` of the same reader and
+    offer, so the offers table has shown >= chosen >= checkouts >= started."""
+    model = Model(
+        days=30, readers_per_day=120, register_at_wall=0.3, subscribe_at_wall=0.3, memo=True
+    )
+    events = list(generate(model, ARTICLES, END))
+    paid_walls = [e for e in events if e.kind == "wall_shown" and e.wall != "registration"]
+    at_walls = [e for e in events if e.kind == "offer_shown" and e.wall]
+    assert paid_walls and len(at_walls) == 2 * len(paid_walls)
+    started = [e for e in events if e.kind == "subscription_started"]
+    assert len(started) >= 10
+    for sub in started:
+        before = [e for e in events if e.reader_key == sub.reader_key and e.at <= sub.at]
+        kinds = [(e.kind, e.offer) for e in before]
+        assert ("offer_chosen", sub.offer) in kinds and ("checkout_started", sub.offer) in kinds
+        assert ("offer_shown", sub.offer) in kinds
+    offers = {e.reader_key: e.offer for e in started}
+    later = [e for e in events if e.kind in ("trial_converted", "cancellation", "lapse")]
+    assert later and all(e.offer == offers[e.reader_key] for e in later)  # as billing records
+    for offer in {e.offer for e in started}:
+        count = {k: sum(e.kind == k and e.offer == offer for e in events)
+                 for k in ("offer_shown", "offer_chosen", "checkout_started")}  # fmt: skip
+        n = sum(e.offer == offer for e in started)
+        assert count["offer_shown"] >= count["offer_chosen"] >= count["checkout_started"] >= n
+
+
 def test_memoised_decisions_are_the_same_decisions() -> None:
     model = Model(days=8, readers_per_day=50, arms=ARMS, experiment_days=8)
     memo = Model(days=8, readers_per_day=50, arms=ARMS, experiment_days=8, memo=True)

@@ -16,9 +16,10 @@ from masthead.billing.models import Offer, Plan, Subscription
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.events.services import event_record
-from masthead.revenue.generate import events, write_events
 from masthead.revenue.rollups import rollups_rebuild
 from tests import factories
+
+from .history import write_history
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/revenue/"
@@ -43,8 +44,8 @@ def test_only_staff_with_the_revenue_permission_get_in(client, analyst):
 
 
 def test_figures_from_generated_events_and_bounded_queries(client, analyst, world):
-    articles = [factories.article(world).pk for _ in range(3)]
-    write_events(events(300, 10, articles, ["intro"]))
+    articles = [factories.article(world).pk for _ in range(8)]
+    write_history(10, 8, articles)
     event_record(EventKind.OFFER_SHOWN, reader_key="d:x", offer="intro")  # every table has rows
     rollups_rebuild()
     client.force_login(analyst)
@@ -58,7 +59,7 @@ def test_figures_from_generated_events_and_bounded_queries(client, analyst, worl
     assert 0 < float(values["stop_rate"]) <= 1
     assert "<svg" in html and 'role="img"' in html and "<title" in html
 
-    write_events(events(3000, 60, articles, ["intro", "trial"], seed=11))
+    write_history(60, 10, articles, seed=11)
     rollups_rebuild()
     with CaptureQueriesContext(connection) as large:
         client.get(URL + "?period=90")
@@ -101,7 +102,7 @@ def test_a_custom_period_is_shown(client, analyst):
 
 def test_every_table_exports_formula_safe_csv(client, analyst, world):
     page = factories.article(world, title='=HYPERLINK("http://evil.example")')
-    write_events(events(200, 5, [page.pk], []))
+    write_history(5, 8, [page.pk])
     rollups_rebuild()
     client.force_login(analyst)
     html = client.get(URL).content.decode()
@@ -140,6 +141,30 @@ def test_mrr_counts_yearly_by_twelve_and_intro_prices_as_charged(client, analyst
     values = metrics(client.get(URL).content.decode())
     assert Decimal(values["mrr"]) == Decimal("15.00") + Decimal("10.00") + Decimal("3.00")
     assert values["active_subscribers"] == "4"
+
+
+def test_churn_is_the_share_of_the_starting_base_that_ended(client, analyst):
+    """Of the subscriptions live at the period's start, the share whose access ended in it: a
+    trial that started and lapsed inside the period is a lapse, not churn."""
+    plan = Plan.objects.create(name="Monthly", slug="monthly", amount="15.00")
+    now = timezone.now()
+    rows = [  # (created days ago, ended days ago)
+        (40, None), (40, 10), (45, None), (50, 35), (5, 1),
+    ]  # fmt: skip
+    for i, (created, ended) in enumerate(rows):
+        sub = Subscription.objects.create(
+            user=factories.user(f"c{i}@example.org"), plan=plan, provider_subscription_id=f"c_{i}",
+            status="canceled" if ended else "active", current_period_end=now + timedelta(days=9),
+            ended_at=now - timedelta(days=ended) if ended else None,
+        )  # fmt: skip
+        Subscription.objects.filter(pk=sub.pk).update(created_at=now - timedelta(days=created))
+        if ended:
+            event_record(EventKind.LAPSE, reader_key=f"u:{sub.user_id}", plan="monthly")
+    rollups_rebuild()
+    client.force_login(analyst)
+    values = metrics(client.get(URL).content.decode())  # the last 30 days
+    assert values["lapses"] == "3"
+    assert float(values["churn"]) == pytest.approx(1 / 3, abs=1e-3)  # of 3 live 30 days ago
 
 
 def test_the_admin_home_has_the_summary_panel(client, analyst):

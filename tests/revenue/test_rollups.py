@@ -119,12 +119,12 @@ def test_a_rebuild_costs_statements_per_month_not_per_day():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from masthead.revenue.generate import events, write_events
+    from .history import write_history
 
-    write_events(events(400, 10, [1, 2, 3], ["intro"]))
+    write_history(10, 8, [1, 2, 3])
     with CaptureQueriesContext(connection) as short:
         short_days = rollups_rebuild()
-    write_events(events(2400, 60, [1, 2, 3], ["intro"], seed=3))
+    write_history(60, 8, [1, 2, 3], seed=3)
     with CaptureQueriesContext(connection) as long:
         assert rollups_rebuild() > short_days + 40
     assert len(long) < 61 and len(long) - len(short) <= 16, len(long)
@@ -141,3 +141,29 @@ def test_a_rebuild_costs_statements_per_month_not_per_day():
     )
     rollups_rebuild()
     assert dashboard(week)["figures"]["readers"] == views.values("reader_key").distinct().count()
+
+
+def test_offer_revenue_is_money_whatever_the_database_sums_in():
+    """SQLite sums decimals as floats: 14 x 0.99 came back as 13.8600000000000 on the page."""
+    from decimal import Decimal as D
+
+    from masthead.revenue.selectors import offers
+
+    for n in range(14):
+        DailyOffer.objects.create(
+            day=today() - timedelta(days=n), offer="intro", started=1, revenue=D("0.99")
+        )
+    row = offers(Period(today() - timedelta(days=20), today()))[0]
+    assert str(row["revenue"]) == "13.86"
+
+
+def test_generate_reader_events_writes_about_n_events_of_the_model(capsys):
+    call_command("generate_reader_events", "--events", "3000", "--days", "10")
+    written = ReaderEvent.objects.count()
+    assert f"Wrote {written} reader events over 10 days." in capsys.readouterr().out
+    assert 1500 < written < 6000
+    kinds = set(ReaderEvent.objects.values_list("kind", flat=True))
+    assert {K.VIEW_COUNTED, K.WALL_SHOWN, K.SIGNUP} <= kinds
+    assert DailyMetric.objects.exists() and DailyReaders.objects.exists()
+    first = ReaderEvent.objects.filter(kind=K.VIEW_COUNTED).earliest("id")
+    assert first.remaining == first.anonymous_allowance - 1  # decided by the meter's rules

@@ -14,6 +14,8 @@ by its slug, e-mail, name or text before making it, so building twice changes no
 - ``scale``: with ``--scale N`` instead, N generated articles by a fast bulk path (benchmarks);
 - ``history``: 62 days of generated reader history and a finished meter experiment (not with
   ``--scale``);
+- ``history_accounts``: the accounts and billing rows of the history's sign-ups and
+  subscriptions (so active subscribers, MRR and churn describe the history's readers);
 - ``newsletters``: two newsletters, the demo reader and subscriber subscribed, one issue sent.
 """
 
@@ -22,7 +24,16 @@ import time
 from django.db import transaction
 
 from .context import Demo
-from .steps import accounts, articles, catalogue, history, newsletters, scale, site
+from .steps import (
+    accounts,
+    articles,
+    catalogue,
+    history,
+    history_accounts,
+    newsletters,
+    scale,
+    site,
+)
 
 STEPS = [
     catalogue,
@@ -31,6 +42,7 @@ STEPS = [
     articles,
     scale,
     history,
+    history_accounts,
     newsletters,
 ]
 

@@ -20,6 +20,10 @@ The generative model (``Model``; the numbers are starting points near published 
   subscription, trial-expired or access-expired wall a registered reader subscribes with
   ``subscribe_at_wall``. ``organic_signup`` of visits end in a sign-up without a wall.
   Anonymous readers end up paying at about 0.2% (the published conversion of anonymous traffic).
+* **Offers**: every wall but the registration wall shows the two introductory offers
+  (``offer_shown`` each, as the site records them); a reader who subscribes picks one of
+  ``lifecycle.OFFERS`` (on the wall, or on the offers page, which shows them all), then
+  ``offer_chosen``, ``checkout_started`` and ``subscription_started`` follow.
 * **Subscriptions**: ``trial_share`` start with a ``trial_days`` free trial, of which
   ``trial_conversion`` pay; the rest become ``trial-expired`` readers. Paid readers lapse
   (``access-expired``) at ``monthly_lapse`` a month.
@@ -53,8 +57,9 @@ from .lifecycle import Event, Person, World
 from .model import Model
 from .replays import Fact
 
-__all__ = ["DAY", "Event", "Model", "facts", "generate"]
+__all__ = ["DAY", "EVENTS_PER_READER", "Event", "Model", "facts", "generate"]
 DAY = 86_400
+EVENTS_PER_READER = 4.9  # events per new reader under the default model, about (for sizing)
 
 
 def _cumulative(weights: Sequence[float]) -> list[float]:

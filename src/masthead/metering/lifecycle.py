@@ -43,6 +43,7 @@ OFFERS = (
     ("annual-trial", "annual", "0.00", True),
 )
 REGULAR = {"monthly": "14.99", "annual": "149.00"}
+WALL_OFFERS = ("intro-1-month", "intro-3-months")  # the two a paid wall shows (the site's first)
 FIRST_USER = 1_000_000
 
 
@@ -92,6 +93,7 @@ class Person:
     propensity: float | None = None
     trial_ends: float | None = None
     plan: str = ""
+    offer: str = ""
 
 
 @dataclass
@@ -236,26 +238,38 @@ class World:
             Event("device_merged", at, account, month=month, merged_key=person.device),
         ]
 
-    def subscribe(self, person: Person, at: datetime, event: Event, source: str) -> Event:
+    def subscribe(self, person: Person, at: datetime, event: Event, source: str) -> list[Event]:
+        """The reader picks an offer (one not on the wall from the offers page, which shows them
+        all), starts a checkout and subscribes, as the site records it."""
         offer, plan, amount, trial = OFFERS[self.rnd.randrange(len(OFFERS))]
-        person.status, person.plan = "subscriber", plan
+        person.status, person.plan, person.offer = "subscriber", plan, offer
         days = self.model.trial_days if trial else None
         person.trial_ends = (at - self.start).total_seconds() + days * 86_400 if days else None
         self.subscribers.append(person)
-        return Event(
-            "subscription_started",
-            at,
-            person.key,
-            event.article_id,
-            wall=event.wall,
-            source=source,
-            offer=offer,
-            plan=plan,
-            trial=trial,
-            amount=amount,
-            variant=person.variant,
-            propensity=person.propensity,
-        )
+        key, wall = person.key, event.wall
+        if offer in WALL_OFFERS:  # chosen on the wall
+            steps = [Event("wall_click_offer", at, key, wall=wall, offer=offer)]
+        else:  # from the offers page, which shows every offer
+            steps, wall = offers_shown(key, at, None, "", [o[0] for o in OFFERS]), ""
+        return [
+            *steps,
+            Event("offer_chosen", at, key, wall=wall, offer=offer),
+            Event("checkout_started", at, key, offer=offer, plan=plan),
+            Event(
+                "subscription_started",
+                at,
+                key,
+                event.article_id,
+                wall=event.wall,
+                source=source,
+                offer=offer,
+                plan=plan,
+                trial=trial,
+                amount=amount,
+                variant=person.variant,
+                propensity=person.propensity,
+            ),
+        ]
 
     def day_end(self, second: float) -> list[Event]:
         """Trials that end today convert or lapse; paid readers lapse now and then."""
@@ -270,18 +284,30 @@ class World:
                             "trial_converted",
                             at,
                             person.key,
+                            offer=person.offer,
                             plan=person.plan,
+                            trial=True,
                             amount=REGULAR[person.plan],
                         )
                     )
                 else:
                     person.status = "trial-expired"
-                    events.append(Event("lapse", at, person.key, plan=person.plan, trial=True))
+                    events.append(
+                        Event(
+                            "lapse",
+                            at,
+                            person.key,
+                            offer=person.offer,
+                            plan=person.plan,
+                            trial=True,
+                        )
+                    )
                     continue
             elif person.trial_ends is None and self.rnd.random() < lapse_today:
                 person.status = "access-expired"
-                events.append(Event("cancellation", at, person.key, plan=person.plan))
-                events.append(Event("lapse", at, person.key, plan=person.plan))
+                common = {"offer": person.offer, "plan": person.plan}
+                events.append(Event("cancellation", at, person.key, **common))
+                events.append(Event("lapse", at, person.key, **common))
                 continue
             staying.append(person)
         self.subscribers = staying
@@ -300,6 +326,8 @@ def visit(
         second += 45 + rnd.random() * 300
         if not event.wall:
             continue
+        if event.wall != "registration":  # a paid wall shows offers
+            events.extend(offers_shown(person.key, at, article[0], event.wall, WALL_OFFERS))
         if event.wall == "registration" and rnd.random() < model.register_at_wall:
             events.extend(world.sign_up(person, at, event, source))
             events.append(world.view(person, article, at + timedelta(seconds=20), "internal"))
@@ -308,13 +336,20 @@ def visit(
             or event.wall == "subscribers-only"
             and person.status != "anonymous"
         ) and rnd.random() < model.subscribe_at_wall:
-            events.append(world.subscribe(person, at, event, source))
+            events.extend(world.subscribe(person, at, event, source))
             events.append(world.view(person, article, at + timedelta(seconds=20), "internal"))
         elif rnd.random() < model.leave_at_wall:
             break
     if person.status == "anonymous" and rnd.random() < model.organic_signup:
         events.extend(world.sign_up(person, world.start + timedelta(seconds=second), None, source))
     return events
+
+
+def offers_shown(
+    key: str, at: datetime, article: int | None, wall: str, slugs: Sequence[str]
+) -> list[Event]:
+    """One ``offer_shown`` per offer a wall (``wall``) or the offers page (``""``) displayed."""
+    return [Event("offer_shown", at, key, article, wall=wall, offer=slug) for slug in slugs]
 
 
 _KINDS = {"gift": "view_gift", "promotion": "view_promotion", "entitled": "view_subscriber"}

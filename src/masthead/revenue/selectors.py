@@ -5,7 +5,9 @@ Definitions (README, "Revenue"): ``readers`` distinct reader keys with a view; `
 readers who saw any wall ÷ readers; ``registration_wall_conversion`` registrations ÷ readers
 who saw the registration wall; ``paid_stop_conversion`` new subscriptions ÷ readers who saw
 the subscription wall; ``trial_to_paid`` trials that ended in the period and became paid ÷
-trials that ended in it; ``churn`` lapses ÷ subscriptions live at the start of the period.
+trials that ended in it; ``churn`` subscriptions live at the start of the period whose access
+ended in it ÷ those live at its start (billing's rows; ``lapses`` also counts trials that
+started and ended inside the period).
 """
 
 from collections import defaultdict
@@ -29,6 +31,7 @@ from .subscribers import subscriber_figures
 K = EventKind
 WALLS = [str(w) for w in Wall]
 # The reader segments the figures use (the rollups keep one per wall kind).
+CENT = Decimal("0.01")
 SEGMENTS = ["all", "walled", "wall:registration", "wall:subscription"]
 
 
@@ -120,7 +123,7 @@ def headline(period: Period, rows: list[dict], readers: dict[str, int]) -> dict:
         "mrr": subs.mrr,
         "cancellations": by_kind[K.CANCELLATION],
         "lapses": lapses,
-        "churn": ratio(lapses, subs.base_at_start),
+        "churn": ratio(subs.churned, subs.base_at_start),
         "gift_opens": by_kind[K.VIEW_GIFT],
         "newsletter_signups": by_kind[K.NEWSLETTER_SIGNUP],
         "callout_answers": by_kind[K.CALLOUT_ANSWER],
@@ -220,7 +223,8 @@ def offers(period: Period) -> list[dict]:
         .order_by()
     )
     for r in rows:
-        r["revenue"] = r["revenue"] or Decimal(0)
+        # Money to the cent (SQLite sums decimals as floats: 13.8600000000000).
+        r["revenue"] = Decimal(r["revenue"] or 0).quantize(CENT)
         r["take_rate"] = ratio(r["started"], r["shown"])
     return sorted(rows, key=lambda r: (-r["started"], -r["shown"]))
 

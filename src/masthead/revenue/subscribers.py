@@ -1,5 +1,7 @@
 """Figures that come from billing's subscription rows, not from events: active subscribers,
-MRR, trial-to-paid conversion and the subscriber base churn is measured against.
+MRR, trial-to-paid conversion, and churn: of the subscriptions live at the period's start, the
+share whose access ended in it (a trial started and lapsed inside the period is not churn; the
+``lapses`` figure counts it).
 
 MRR counts every subscription that entitles now and is paying (active, or past due within its
 grace): its current charge per month — a yearly price ÷ 12, and during an introductory offer
@@ -27,6 +29,7 @@ class SubscriberFigures:
     trials_ended: int
     trials_converted: int
     base_at_start: int
+    churned: int = 0  # of the base, ended in the period
 
 
 def monthly_charge(sub: Subscription, now: datetime) -> Decimal:
@@ -61,7 +64,9 @@ def subscriber_figures(start: datetime, end: datetime, now: datetime) -> Subscri
         Subscription.objects.filter(created_at__lt=start)
         .exclude(status__in=["incomplete", "incomplete_expired"])
         .exclude(ended_at__lt=start)
-        .count()
+        .aggregate(
+            live=Count("id"), ended=Count("id", filter=Q(ended_at__gte=start, ended_at__lt=end))
+        )
     )
     return SubscriberFigures(
         active=active,
@@ -69,5 +74,6 @@ def subscriber_figures(start: datetime, end: datetime, now: datetime) -> Subscri
         mrr=mrr,
         trials_ended=trials["ended"],
         trials_converted=trials["converted"],
-        base_at_start=base,
+        base_at_start=base["live"],
+        churned=base["ended"],
     )

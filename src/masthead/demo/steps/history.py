@@ -9,29 +9,30 @@ articles for a fifth of new readers each; the rest on the site's 3), so the resu
 the inverse-propensity estimate have data; a second, draft experiment can be started from
 ``/admin/experiments/``. Seeded: the same day gives the same history.
 
-Bulk-inserted in batches of ``BATCH`` with a progress bar; about 130,000 events; then the revenue
-dashboard's rollups are brought up to date (``revenue.rollups.rollups_update``). Idempotent: a
-demo that already has history older than an hour is left as it is; ``reset`` removes it.
+Bulk-inserted by ``events.bulk.write_events`` (``COPY`` on PostgreSQL) with a progress bar;
+about 130,000 events; then the revenue dashboard's rollups are brought up to date
+(``revenue.rollups.rollups_update``), and the ``history_accounts`` step gives the history's
+readers their accounts and subscriptions. Idempotent: a demo that already has history older
+than an hour is left as it is; ``reset`` removes it.
 """
 
 import time
 from datetime import timedelta
-from decimal import Decimal
 
 from django.db import transaction
 
 from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
 from masthead.access.policy import current_policy
+from masthead.events.bulk import write_events
 from masthead.events.kinds import VIEW_KINDS
 from masthead.events.models import ReaderEvent
 from masthead.metering.assignment import Arm
-from masthead.metering.history import Event, Model, generate
+from masthead.metering.history import EVENTS_PER_READER, Model, generate
 from masthead.newsroom.models import ArticlePage
 from masthead.revenue.rollups import rollups_update
 
 from ..context import Demo
 
-BATCH = 5000
 ARMS = (Arm("two-free", 2, 0.2), Arm("five-free", 5, 0.2))
 EXPERIMENT = "demo-allowance"
 DRAFT = "demo-allowance-next"  # a draft the revenue team can start from the admin
@@ -50,39 +51,6 @@ def _articles() -> list[tuple[int, str, bool]]:
     ]
 
 
-def event_row(event: Event) -> ReaderEvent:
-    return ReaderEvent(
-        kind=event.kind,
-        created_at=event.at,
-        reader_key=event.reader_key,
-        article_id=event.article_id,
-        channel="web" if event.status else "",
-        status=event.status,
-        access=event.access,
-        sponsored=event.sponsored,
-        gift=event.gift,
-        promotion=event.promotion,
-        month=event.month,
-        outcome=event.outcome,
-        wall=event.wall,
-        counted=event.counted,
-        remaining=event.remaining,
-        reason=event.reason,
-        anonymous_allowance=event.anonymous,
-        registered_allowance=event.registered,
-        preview_paragraphs=event.preview,
-        variant=event.variant,
-        propensity=event.propensity,
-        source=event.source,
-        merged_key=event.merged_key,
-        offer=event.offer,
-        plan=event.plan,
-        trial=event.trial,
-        amount=Decimal(event.amount) if event.amount is not None else None,
-        currency="USD" if event.amount is not None else "",
-    )
-
-
 def build(demo: Demo) -> None:
     if demo.scale:
         return
@@ -97,18 +65,10 @@ def build(demo: Demo) -> None:
         return
     started = time.monotonic()
     model = history_model()
-    expected = int(model.days * model.readers_per_day * 4.9)  # about, for the bar
+    expected = int(model.days * model.readers_per_day * EVENTS_PER_READER)  # for the bar
     bar = demo.bar(total=expected, desc="Reader history", unit=" events")
-    batch: list[ReaderEvent] = []
-    written = 0
-    for event in generate(model, articles, demo.now):
-        batch.append(event_row(event))
-        if len(batch) == BATCH:
-            written += _write(batch)
-            bar.update(BATCH)
-            batch = []
-    written += _write(batch)
-    bar.update(len(batch))
+    with transaction.atomic():
+        written = write_events(generate(model, articles, demo.now), bar.update)
     bar.close()
     demo.count("reader events", written)
     days = rollups_update()  # the dashboard shows the history at once, not after the task runs
@@ -147,14 +107,6 @@ def _experiment(demo: Demo) -> None:
                 experiment=draft, name=name, anonymous_allowance=allowance, share=0.1
             )
         demo.count("experiments")
-
-
-def _write(batch: list[ReaderEvent]) -> int:
-    if not batch:
-        return 0
-    with transaction.atomic():
-        ReaderEvent.objects.bulk_create(batch, batch_size=1000)
-    return len(batch)
 
 
 def reset(demo: Demo) -> None:

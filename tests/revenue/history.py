@@ -1,0 +1,15 @@
+"""A generated reader history for the dashboard and rollup tests: the one generator
+(``metering.history``, each view decided by the site's rules) through the bulk writer the demo
+uses (``events.bulk``)."""
+
+from django.utils import timezone
+
+from masthead.events.bulk import write_events
+from masthead.metering.history import Model, generate
+
+
+def write_history(days: int, readers_per_day: int, articles: list[int], seed: int = 7) -> int:
+    """``days`` of history up to now over ``articles`` (metered, most popular first)."""
+    model = Model(days=days, readers_per_day=readers_per_day, seed=seed, memo=True)
+    pages = [(pk, "metered", False) for pk in articles]
+    return write_events(generate(model, pages, timezone.now()))
