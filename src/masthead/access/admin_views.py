@@ -175,11 +175,37 @@ def experiment_action(request, pk: int, action: str):  # noqa: ANN001
 class SimulationForm(forms.Form):
     """A candidate policy and period; empty numbers keep what each view was decided with."""
 
-    anonymous = forms.IntegerField(min_value=0, max_value=10_000, required=False)
-    registered = forms.IntegerField(min_value=0, max_value=10_000, required=False)
-    preview = forms.IntegerField(min_value=0, max_value=10_000, required=False)
-    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    anonymous = forms.IntegerField(
+        min_value=0,
+        max_value=10_000,
+        required=False,
+        label="Free articles a month, anonymous readers",
+        help_text="Empty: what each view was decided with.",
+    )
+    registered = forms.IntegerField(
+        min_value=0,
+        max_value=10_000,
+        required=False,
+        label="Free articles a month, registered readers",
+    )
+    preview = forms.IntegerField(
+        min_value=0,
+        max_value=10_000,
+        required=False,
+        label="Preview paragraphs on a wall",
+    )
+    since = forms.DateField(
+        required=False,
+        label="First day",
+        help_text="Empty: from the first recorded view.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        required=False,
+        label="Last day",
+        help_text="Empty: today.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean(self):  # noqa: ANN201
         data = super().clean()

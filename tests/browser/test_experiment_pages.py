@@ -1,0 +1,59 @@
+"""The revenue team's experiment pages in Chromium, checked with axe: the demo's finished
+experiment's results (per variant, with intervals), the new-experiment form (empty, and
+refused with its errors shown), and a created experiment's page, with no serious or critical
+violation on any of them."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import axe_violations, format_violations, serious
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+EDITOR = "editor@example.com"
+PASSWORD = "masthead-demo"
+
+
+def _no_serious(page, axe_source) -> None:
+    violations = serious(axe_violations(page, axe_source))
+    assert not violations, f"{page.url}\n{format_violations(violations)}"
+
+
+def test_experiment_results_and_the_new_experiment_form_pass_axe(
+    live, new_context, shot, axe_source
+):
+    page = new_context().new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", EDITOR)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    page.goto("/admin/experiments/")
+    finished = page.locator('[data-experiment="demo-allowance"] a').first
+    finished.click()
+    expect(page).to_have_url(re.compile(r"/admin/experiments/[0-9]+/$"))
+    expect(page.locator("main table").first).to_be_visible()
+    shot(page, "experiment results")
+    _no_serious(page, axe_source)
+
+    page.goto("/admin/experiments/new/")
+    expect(page.locator("main form")).to_be_visible()
+    shot(page, "new experiment")
+    _no_serious(page, axe_source)
+
+    page.fill("input[name=name]", "")
+    page.fill("input[name=allowances]", "two, 99")
+    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/experiments/new/$"))
+    shot(page, "new experiment refused")
+    _no_serious(page, axe_source)
+
+    page.fill("input[name=name]", "Two or four free articles")
+    page.fill("input[name=allowances]", "2, 4")
+    page.fill("input[name=share]", "20")
+    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/experiments/[0-9]+/$"))
+    shot(page, "experiment created")
+    _no_serious(page, axe_source)
