@@ -88,6 +88,53 @@ def _profiler(folder: str | None):
     return profile
 
 
+def _readers_both_ways(days: int, runs: int) -> dict:
+    """The period's distinct readers per segment, OR-ing every daily bitmap (the way before
+    the week and month unions) and through the unions (``spans.period_bitmaps``), alternated in
+    this process: medians of wall and CPU time, and the counts, which must agree."""
+    from datetime import timedelta
+
+    from masthead.revenue import bitmaps
+    from masthead.revenue.models import DailyReaders
+    from masthead.revenue.rollups import today
+    from masthead.revenue.selectors import SEGMENTS
+    from masthead.revenue.spans import period_bitmaps
+
+    last = today()
+    first = last - timedelta(days=days - 1)
+    ways = {
+        "daily": lambda: list(
+            DailyReaders.objects.filter(day__range=(first, last), segment__in=SEGMENTS).values_list(
+                "segment", "bitmap"
+            )
+        ),
+        "unions": lambda: period_bitmaps(first, last, SEGMENTS),
+    }
+    out: dict = {}
+    for _ in range(runs):
+        for name, rows_of in ways.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            merged: dict[str, int] = {}
+            rows = rows_of()
+            for segment, blob in rows:
+                merged[segment] = merged.get(segment, 0) | bitmaps.decode(blob)
+            counts = {k: bitmaps.count(v) for k, v in merged.items() if v}
+            entry = out.setdefault(name, {"wall": [], "cpu": [], "bitmaps": len(rows)})
+            entry["wall"].append(time.perf_counter() - wall)
+            entry["cpu"].append(time.process_time() - cpu)
+            entry["counts"] = counts
+    assert out["daily"]["counts"] == out["unions"]["counts"], out
+    return {
+        name: {
+            "bitmaps": e["bitmaps"],
+            "wall_ms_median": round(1000 * statistics.median(e["wall"]), 1),
+            "cpu_ms_median": round(1000 * statistics.median(e["cpu"]), 1),
+            "readers": e["counts"].get("all", 0),
+        }
+        for name, e in out.items()
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000_000)
@@ -164,6 +211,7 @@ def main() -> int:
         "render_ms_median": round(1000 * statistics.median(times), 1),
         "render_ms_max": round(1000 * max(times), 1),
         "queries": queries,
+        "readers_both_ways": _readers_both_ways(min(args.days, 90), args.runs),
         "cpu_count": os.cpu_count(),
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
