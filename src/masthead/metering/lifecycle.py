@@ -305,9 +305,9 @@ class World:
                     continue
             elif person.trial_ends is None and self.rnd.random() < lapse_today:
                 person.status = "access-expired"
-                common = {"offer": person.offer, "plan": person.plan}
-                events.append(Event("cancellation", at, person.key, **common))
-                events.append(Event("lapse", at, person.key, **common))
+                offer, plan = person.offer, person.plan
+                events.append(Event("cancellation", at, person.key, offer=offer, plan=plan))
+                events.append(Event("lapse", at, person.key, offer=offer, plan=plan))
                 continue
             staying.append(person)
         self.subscribers = staying
