@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.utils.functional import cached_property
 from redis.exceptions import RedisError
 
@@ -59,12 +59,30 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
+class SharedRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one ``redis.Redis`` per connection pool: Django builds a new
+    one (retry policy, driver info, response callbacks) for every cache call."""
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            pool = self._get_connection_pool(write)
+            client = self._clients.setdefault(index, self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         options = params.setdefault("OPTIONS", {})
         for name, value in TIMEOUTS.items():
             options.setdefault(name, value)
         super().__init__(server, params)
+        self._class = SharedRedisCacheClient
 
     @cached_property
     def _cache(self):
