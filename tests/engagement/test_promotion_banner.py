@@ -68,3 +68,23 @@ def test_a_running_promotion_says_until_when_and_a_distant_one_is_not_announced(
     last = ends - timedelta(days=1)
     banner = promotion_banner(client.get("/").content.decode())
     assert "Free now" in banner and "until" in banner and f"{last:%B} {last.day}" in banner
+
+
+def test_the_banner_is_formatted_once_a_day_not_per_view(monkeypatch, site):
+    from masthead.engagement import promotion_banner as banner_module
+
+    starts = midnight(5)
+    Promotion.objects.create(
+        name="Once a day",
+        starts_at=starts,
+        ends_at=starts + timedelta(days=2),
+        banner_text="Free for two days",
+    )
+    calls = []
+    real = banner_module._day
+    monkeypatch.setattr(banner_module, "_day", lambda moment: calls.append(1) or real(moment))
+    first = banner_module.promotion_banner()
+    formatted = len(calls)
+    assert formatted > 0 and first["text"] == "Free for two days"
+    assert banner_module.promotion_banner() == first
+    assert len(calls) == formatted

@@ -4,6 +4,8 @@ Both the fast route (``newsroom.routing``) and Wagtail's own routing (``ArticleP
 previews) end here. This module imports no page model, so the models can import it.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -57,7 +59,10 @@ def render_article(request, article, template: str, channel: Channel = Channel.W
         "self": article,
         "gated": gated,
         "decision": gated.decision,
-        "share_links": share_links(
+        # Called by the template, so only when the page's shell is rendered (the links are
+        # the same for every reader): a cached shell costs no URL quoting.
+        "share_links": partial(
+            share_links,
             settings.SITE_URL + article.public_path,
             article.title,
             article.standfirst,
