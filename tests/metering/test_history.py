@@ -50,7 +50,12 @@ def test_paid_walls_show_offers_and_subscriptions_go_through_checkout() -> None:
     subscription follows an ``offer_chosen`` and a ``checkout_started`` of the same reader and
     offer, so the offers table has shown >= chosen >= checkouts >= started."""
     model = Model(
-        days=30, readers_per_day=120, register_at_wall=0.3, subscribe_at_wall=0.3, memo=True
+        days=30,
+        readers_per_day=120,
+        register_at_wall=0.3,
+        subscribe_at_wall=0.3,
+        trial_share=0.8,
+        memo=True,
     )
     events = list(generate(model, ARTICLES, END))
     paid_walls = [e for e in events if e.kind == "wall_shown" and e.wall != "registration"]
@@ -63,6 +68,8 @@ def test_paid_walls_show_offers_and_subscriptions_go_through_checkout() -> None:
         kinds = [(e.kind, e.offer) for e in before]
         assert ("offer_chosen", sub.offer) in kinds and ("checkout_started", sub.offer) in kinds
         assert ("offer_shown", sub.offer) in kinds
+    trials = sum(e.trial for e in started) / len(started)  # ``trial_share`` (0.8) of them
+    assert trials > 0.6 and all(e.trial == (e.offer == "annual-trial") for e in started)
     offers = {e.reader_key: e.offer for e in started}
     later = [e for e in events if e.kind in ("trial_converted", "cancellation", "lapse")]
     assert later and all(e.offer == offers[e.reader_key] for e in later)  # as billing records

@@ -241,7 +241,10 @@ class World:
     def subscribe(self, person: Person, at: datetime, event: Event, source: str) -> list[Event]:
         """The reader picks an offer (one not on the wall from the offers page, which shows them
         all), starts a checkout and subscribes, as the site records it."""
-        offer, plan, amount, trial = OFFERS[self.rnd.randrange(len(OFFERS))]
+        trials = [o for o in OFFERS if o[3]]
+        intros = [o for o in OFFERS if not o[3]]
+        pool = trials if self.rnd.random() < self.model.trial_share else intros
+        offer, plan, amount, trial = pool[self.rnd.randrange(len(pool))]
         person.status, person.plan, person.offer = "subscriber", plan, offer
         days = self.model.trial_days if trial else None
         person.trial_ends = (at - self.start).total_seconds() + days * 86_400 if days else None
