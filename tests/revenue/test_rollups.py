@@ -99,6 +99,35 @@ def test_retention_drops_old_events_and_their_rollups(settings):
     assert not DailyMetric.objects.filter(day__lt=today() - timedelta(days=31)).exists()
 
 
+def test_retention_forgets_reader_numbers_without_events_looking_at_old_ones_only(settings):
+    """A key whose events are all gone loses its number; a key first seen long ago that still
+    reads keeps it. The statement checks only the numbers given before the cutoff, each by the
+    events' reader index, never the whole event log against the whole reader index."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from masthead.revenue.models import ReaderIndex
+
+    settings.MASTHEAD_EVENT_RETENTION_DAYS = 30
+    ReaderEvent.objects.bulk_create(
+        [
+            _event(K.VIEW_FREE, 40, "d:gone", 1),
+            _event(K.VIEW_FREE, 40, "d:loyal", 1),
+            _event(K.VIEW_FREE, 1, "d:loyal", 2),
+            _event(K.VIEW_FREE, 1, "d:new", 1),
+        ]
+    )
+    rollups_rebuild()
+    assert ReaderIndex.objects.count() == 3
+    with CaptureQueriesContext(connection) as queries:
+        apply_retention.call()
+    assert set(ReaderIndex.objects.values_list("key", flat=True)) == {"d:loyal", "d:new"}
+    deletes = [
+        q["sql"] for q in queries if q["sql"].startswith('DELETE FROM "revenue_readerindex"')
+    ]
+    assert deletes and all("last_day" in sql and "NOT IN" not in sql for sql in deletes), deletes
+
+
 def test_bitmaps_union_counts_distinct_members():
     a, b = bitmaps.encode({0, 5, 9, 800}), bitmaps.encode({5, 12})
     assert bitmaps.count(bitmaps.union([a, b])) == 5

@@ -3,7 +3,7 @@ rollups current, and apply the events' retention to events and rollups alike."""
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django_tasks import task
 
 from masthead.events.models import ReaderEvent
@@ -29,6 +29,10 @@ def apply_retention() -> int:
         model.objects.filter(Q(day__lt=cutoff)).delete()
     SpanReaders.objects.filter(start__lt=cutoff).delete()
     spans.refresh(cutoff, cutoff)  # the week and month the cutoff falls in, without its past
-    # Reader numbers of keys with no event left (their days' bitmaps are gone too).
-    ReaderIndex.objects.exclude(key__in=ReaderEvent.objects.values("reader_key")).delete()
+    # Reader numbers of keys with no event left (their days' bitmaps are gone too). Only a key
+    # first seen before the cutoff can have lost every event, and each is looked up in the
+    # events' (reader_key, created_at) index: not the whole log against every number. A key
+    # first seen on the cutoff's day waits for the next day's run.
+    left = ReaderEvent.objects.filter(reader_key=OuterRef("key"))
+    ReaderIndex.objects.filter(last_day__lt=cutoff).exclude(Exists(left)).delete()
     return deleted
