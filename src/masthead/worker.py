@@ -33,7 +33,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task, task_backends
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -42,6 +42,8 @@ from django_tasks_db.utils import exclusive_transaction
 from masthead.schedule import JOBS, Job
 
 logger = logging.getLogger(__name__)
+RESULTS_KEPT_DAYS = 14  # finished task results are kept this long (failed ones: 30 days)
+FAILED_KEPT_DAYS = 30
 INTERVAL = 1.0  # seconds between polls for a ready task while idle: the pickup delay
 SCHEDULE_LOCK = 7_344_551_120  # PostgreSQL advisory lock key of the scheduler
 
@@ -79,6 +81,25 @@ def enqueue_due(jobs: list[Job] = JOBS, now=None) -> tuple[list[str], dict[str, 
     for path in enqueued:
         logger.info("scheduled job enqueued: %s", path)
     return enqueued, due_at
+
+
+@task()
+def prune_task_results() -> None:
+    """Delete the results of tasks that finished more than ``RESULTS_KEPT_DAYS`` ago (failed
+    ones after ``FAILED_KEPT_DAYS``, so an operator can still read their tracebacks), with
+    django-tasks-db's own ``prune_db_task_results``. Without it the table grows by every
+    e-mail and periodic job forever (about 1,700 rows a day from the schedule alone), and the
+    schedule's check scans it. Each job's last run is at most a day old, so the schedule's
+    record of it stays."""
+    from django.core.management import call_command
+
+    call_command(
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=RESULTS_KEPT_DAYS,
+        failed_min_age_days=FAILED_KEPT_DAYS,
+        verbosity=0,
+    )
 
 
 class Scheduler:

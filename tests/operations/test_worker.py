@@ -149,3 +149,33 @@ def test_a_task_enqueued_is_picked_up_within_the_poll_interval(tmp_path):
         proc.terminate()
         proc.wait(timeout=15)
     assert proc.returncode == 0
+
+
+@pytest.mark.usefixtures("database_tasks")
+def test_finished_task_results_are_pruned_daily_failed_ones_kept_longer():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from masthead.worker import prune_task_results
+
+    assert "masthead.worker.prune_task_results" in [job.task for job in JOBS]
+    now = timezone.now()
+    for name, status, days in [
+        ("old-done", "SUCCESSFUL", 15),
+        ("new-done", "SUCCESSFUL", 13),
+        ("old-failed", "FAILED", 15),
+        ("ancient-failed", "FAILED", 31),
+        ("waiting", "READY", 40),
+    ]:
+        result = prune_meter.enqueue()
+        finished = now - timedelta(days=days) if status != "READY" else None
+        DBTaskResult.objects.filter(id=result.id).update(
+            status=status,
+            finished_at=finished,
+            enqueued_at=now - timedelta(days=days),
+            return_value=name,
+        )
+    prune_task_results.call()
+    kept = set(DBTaskResult.objects.values_list("return_value", flat=True))
+    assert kept == {"new-done", "old-failed", "waiting"}
