@@ -78,9 +78,16 @@ def sign_in(page: Page, email: str, password: str, next_path: str = "/account/")
     expect(page).to_have_url(re.compile(re.escape(next_path)))
 
 
+SETTLED = """() => [...document.querySelectorAll(".messages, .messages *")].every(
+  el => el.getAnimations().every(a => a.playState !== "running"))"""
+
+
 def axe_violations(page: Page, axe_source: str) -> list[dict]:
     """Run axe-core in the page. ``evaluate`` goes through the DevTools protocol, so the site's
     Content-Security-Policy (no inline scripts) stays on while axe runs."""
+    # Let Wagtail's messages finish fading in first: axe reads a half-faded message's colours
+    # and finds its contrast too low (a flaky failure on the experiment pages).
+    page.wait_for_function(SETTLED, timeout=10_000)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source)
     return page.evaluate(AXE_RUN)
