@@ -4,26 +4,14 @@ next page once another process (here the test, as a webhook worker would) cancel
 import urllib.request
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 from masthead.billing.models import AccessGrant, Subscription
 from masthead.billing.services import grant_access
 from tests import factories
 from tests.factories import CANARY
-from tests.support.live import live_server
+from tests.support.live import live_server, signed_in_cookie
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("live")]
-
-
-def _signed_in_cookie(user) -> str:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def _state(url: str, cookie: str) -> str:
@@ -39,7 +27,7 @@ def _state(url: str, cookie: str) -> str:
 def test_the_server_follows_a_cancellation_and_a_grant_at_once(world):
     page = factories.article(world, access="subscribers")
     user = factories.subscriber("live-cache@example.org")
-    cookie = _signed_in_cookie(user)
+    cookie = signed_in_cookie(user)
     with live_server(workers=1) as base:
         url = base + page.public_path
         assert [_state(url, cookie) for _ in range(3)] == ["full"] * 3

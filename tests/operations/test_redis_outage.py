@@ -11,13 +11,10 @@ from collections import Counter
 from contextlib import contextmanager
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 from tests import factories
 from tests.factories import CANARY
-from tests.support.live import free_port, running_server
+from tests.support.live import free_port, running_server, signed_in_cookie
 from tests.support.live import test_database_url as database_url
 
 pytestmark = [
@@ -55,19 +52,10 @@ def _get(url: str, cookie: str = "") -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
-def _signed_in_cookie(user) -> str:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
-
-
 def test_redis_outage_degrades_and_recovers(world):
     article = factories.article(world)
     subscriber = factories.subscriber("outage@example.org")
-    cookie = _signed_in_cookie(subscriber)
+    cookie = signed_in_cookie(subscriber)
     port = free_port()
     with redis_server(port) as redis_proc:
         env = {"DATABASE_URL": database_url(), "REDIS_URL": f"redis://127.0.0.1:{port}/0"}

@@ -53,3 +53,18 @@ def running_server(
             base = f"http://127.0.0.1:{port}"
             wait_http(base + ready_path, timeout=60, proc=p.proc, log_path=log)
             yield base
+
+
+def signed_in_cookie(user) -> str:
+    """A ``Cookie`` header value that signs ``user`` in on a live server: a session written to
+    the database, which every session engine here reads (cached_db falls back to it)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
