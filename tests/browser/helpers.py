@@ -70,6 +70,15 @@ def sign_up_on_form(page: Page, live, email: str, password: str = PASSWORD) -> N
     expect(page.locator("#id_code")).to_have_count(0)
 
 
+def admin_sign_in(page: Page, email: str, password: str) -> None:
+    """Sign in on Wagtail's login form; the page ends on the admin's dashboard."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
 def sign_in(page: Page, email: str, password: str, next_path: str = "/account/") -> None:
     page.goto(f"/accounts/login/?next={next_path}")
     page.fill("#id_login", email)

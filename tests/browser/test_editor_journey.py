@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from .helpers import admin_sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 EDITOR = "editor@example.com"
@@ -52,11 +54,7 @@ def test_editor_schedules_then_publishes_an_article(live, new_context, shot):
     standfirst = "Dock operators say the backlog will clear within a fortnight."
 
     # Sign in to the Wagtail admin.
-    admin.goto("/admin/login/")
-    admin.fill("#id_username", EDITOR)
-    admin.fill("#id_password", PASSWORD)
-    admin.locator("form button[type=submit]").click()
-    expect(admin).to_have_url(re.compile(r"/admin/$"))
+    admin_sign_in(admin, EDITOR, PASSWORD)
     shot(admin, "admin dashboard")
 
     # Pages > home > the World section > add child page (a section only takes articles, so

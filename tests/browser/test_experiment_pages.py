@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import axe_violations, format_violations, serious
+from .helpers import admin_sign_in, axe_violations, format_violations, serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 EDITOR = "editor@example.com"
@@ -24,11 +24,7 @@ def test_experiment_results_and_the_new_experiment_form_pass_axe(
     live, new_context, shot, axe_source
 ):
     page = new_context().new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", EDITOR)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    admin_sign_in(page, EDITOR, PASSWORD)
 
     page.goto("/admin/experiments/")
     finished = page.locator('[data-experiment="demo-allowance"] a').first

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import axe_violations, format_violations, serious
+from .helpers import admin_sign_in, axe_violations, format_violations, serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 EDITOR = "editor@example.com"
@@ -18,11 +18,7 @@ CONTRACT = ["readers", "views", "counted_views", "walls", "registrations", "subs
 
 def test_revenue_team_reads_the_dashboard(live, new_context, shot, axe_source):
     page = new_context().new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", EDITOR)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    admin_sign_in(page, EDITOR, PASSWORD)
     expect(page.locator("[data-revenue-summary]")).to_be_visible()
     page.get_by_role("link", name="Revenue").first.click()
     expect(page).to_have_url(re.compile(r"/admin/revenue/$"))
