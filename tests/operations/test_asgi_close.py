@@ -1,8 +1,7 @@
 """Under ``masthead serve`` (granian's ASGI interface, ``masthead.asgi``) every response is
 closed as a WSGI server closes it: Django's ``request_finished`` fires (it returns database
-connections past their age, and a ``FileResponse`` closes its file). asgiref's ``WsgiToAsgi``,
-which served Masthead before ``masthead.bridge``, iterated the response but never called its
-``close()``."""
+connections past their age, and a ``FileResponse`` closes its file). asgiref's ``WsgiToAsgi``
+iterates the response but never calls its ``close()``."""
 
 import asyncio
 
