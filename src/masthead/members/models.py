@@ -37,3 +37,19 @@ class ApiToken(models.Model):
             user=user, name=name[:100], key_hash=hash_token(raw), hint=raw[:10]
         )
         return token, raw
+
+
+class SpentToken(models.Model):
+    """A single-use token that has been used (its hash), so a second use is refused."""
+
+    purpose = models.CharField(max_length=40)
+    digest = models.CharField(max_length=64)
+    spent_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["purpose", "digest"], name="spent_token_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.digest[:10]}…"

@@ -1,5 +1,6 @@
 """Reader pages: ``/newsletters/``, sign-up by e-mail (double opt-in) or toggle, confirmation."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpResponseRedirect, JsonResponse
@@ -14,10 +15,10 @@ from masthead.jsonerrors import json_error
 from .forms import SIGNUP_SOURCES, EmailSignupForm
 from .models import Source
 from .selectors import active_newsletters, is_entitled, newsletter_by_slug, subscribed_slugs
-from .services.optin import optin_confirm, optin_request
+from .services.optin import LinkUsed, optin_confirm, optin_request
 from .services.subscriptions import NewsletterRefused, subscription_set
 from .throttle import confirm_mail_allowed, signup_address_allowed
-from .tokens import read_optin_token
+from .tokens import OPTIN_COOKIE, OPTIN_SIGNIN_MAX_AGE, optin_nonce, read_optin_token
 
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -93,10 +94,22 @@ def newsletter_signup(request):
     if not signup_address_allowed(request):
         message = "Too many sign-ups from your network. Try again in an hour."
         return _answer(request, False, "rate_limited", message, 429)
+    nonce = optin_nonce(request.COOKIES.get(OPTIN_COOKIE))
     if confirm_mail_allowed(request, form.cleaned_data["email"]):
-        optin_request(form.cleaned_data["email"], slugs, source)
+        optin_request(form.cleaned_data["email"], slugs, source, nonce)
     message = "Check your inbox: we sent you a link to confirm your sign-up."
-    return _answer(request, True, "", message, 202)
+    response = _answer(request, True, "", message, 202)
+    # The link signs in only in this browser (a forwarded mail gives no account).
+    response.set_cookie(
+        OPTIN_COOKIE,
+        nonce,
+        max_age=OPTIN_SIGNIN_MAX_AGE,
+        path="/newsletters/confirm/",
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SITE_HTTPS,
+    )
+    return response
 
 
 @require_POST
@@ -117,32 +130,51 @@ def newsletter_toggle(request, slug):
     return _answer(request, True, "", f"{verb} {newsletter.name}.")
 
 
+def _link_refused(request, used: bool):
+    response = TemplateResponse(
+        request, "newsletters/confirm_invalid.html", {"used": used}, status=400
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def newsletter_confirm(request, token):
     """GET shows one "Confirm" button and changes nothing (mail scanners follow links; they
     must not get the reader's session); only its POST (with the page's CSRF token) confirms,
-    creates or finds the reader and signs them in."""
+    once. Who is signed in afterwards: ``services.optin``."""
     if request.method != "POST":
         data = read_optin_token(token)
         if data is None:
-            return TemplateResponse(request, "newsletters/confirm_invalid.html", status=400)
+            return _link_refused(request, used=False)
         names = [n.name for n in active_newsletters() if n.slug in data["n"]]
         context = {"email": data["e"], "names": names}
         response = TemplateResponse(request, "newsletters/confirm.html", context)
         response["Cache-Control"] = "private, no-store"
         return response
-    result = optin_confirm(token)
+    try:
+        result = optin_confirm(token, request.COOKIES.get(OPTIN_COOKIE))
+    except LinkUsed:
+        return _link_refused(request, used=True)
     if result is None:
-        return TemplateResponse(request, "newsletters/confirm_invalid.html", status=400)
-    user, joined, refused = result
-    if not (request.user.is_authenticated and request.user.pk == user.pk):
-        if user.is_staff or user.is_superuser:
-            messages.info(request, "Your sign-up is confirmed. Sign in to continue.")
-            return HttpResponseRedirect("/accounts/login/?next=/newsletters/")
+        return _link_refused(request, used=False)
+    user = result.user
+    signed_in = request.user.is_authenticated and request.user.pk == user.pk
+    if not signed_in and result.sign_in:
         login(request, user, backend=LOGIN_BACKEND)
-    names = [n.name for n in active_newsletters() if n.slug in joined]
+        signed_in = True
+    names = [n.name for n in active_newsletters() if n.slug in result.joined]
     if names:
         messages.success(request, f"Confirmed: you will receive {', '.join(names)}.")
-    if refused:
+    if result.refused:
         messages.error(request, "Subscribers-only newsletters need a subscription.")
+    if result.taken_over:
+        messages.info(
+            request,
+            "Someone had registered this address without confirming it: that account's "
+            "password no longer works. Sign in with a code sent to this address.",
+        )
+    if not signed_in:
+        messages.info(request, "To manage your newsletters, sign in.")
+        return HttpResponseRedirect("/accounts/login/?next=/newsletters/")
     return HttpResponseRedirect("/newsletters/")

@@ -132,6 +132,7 @@ def _account_paths() -> dict:
                 "responses": {
                     "201": json_response(issued, "Created"),
                     **ERRORS,
+                    "403": json_response(ref("Error"), "The account's e-mail is not confirmed"),
                     "409": json_response(ref("Error"), "The reader already holds 20 active tokens"),
                     **UNSUPPORTED_MEDIA_TYPE,
                     "429": json_response(ref("Error"), "Too many failed sign-in attempts"),

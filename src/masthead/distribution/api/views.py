@@ -11,6 +11,7 @@ from masthead.access.gate import Channel, decide, record
 from masthead.access.gifts import GiftError, create_gift_link, gift_url
 from masthead.access.readers import counts_views, reader_for_user
 from masthead.access.selectors import meter_for
+from masthead.members.proof import has_proven_address
 from masthead.members.services import TokenLimitReached, api_token_issue, api_token_revoke
 from masthead.members.signin import SignInThrottled, signin_authenticate
 from masthead.newsroom.models import SectionPage
@@ -153,6 +154,12 @@ def tokens(request):
         raise ApiError(429, "too_many_attempts", str(exc)) from exc
     if user is None:
         raise ApiError(401, "invalid_credentials", "The e-mail or password is not correct.")
+    if not has_proven_address(user):
+        # As on the web (mandatory verification): a password alone, set by whoever typed the
+        # address, is not proof of owning it.
+        raise ApiError(
+            403, "email_unverified", "Confirm your e-mail address first (see the mail we sent)."
+        )
     try:
         token, raw = api_token_issue(user, data.get("name"))
     except TokenLimitReached as exc:
