@@ -1,8 +1,6 @@
 """``/api/v1/newsletters/`` and ``/api/v1/me/newsletters/``: the same rules as the web pages
 (a subscribers-only newsletter is refused to others, with a JSON error)."""
 
-import json
-
 from django.http import JsonResponse
 
 from masthead.newsletters.models import Source
@@ -10,7 +8,7 @@ from masthead.newsletters.selectors import active_newsletters, subscribed_slugs
 from masthead.newsletters.services.subscriptions import NewsletterRefused, subscriptions_replace
 
 from .auth import api_user
-from .errors import ApiError, api_endpoint
+from .errors import ApiError, api_endpoint, json_body
 from .views import check_csrf
 
 
@@ -31,11 +29,7 @@ def newsletter_list(request):
 def _slugs(request) -> list[str]:
     if (request.content_type or "") != "application/json":
         raise ApiError(415, "unsupported_media_type", 'Send JSON: {"subscribed": [slug, ...]}.')
-    try:
-        data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from None
-    slugs = data.get("subscribed") if isinstance(data, dict) else None
+    slugs = json_body(request).get("subscribed")
     if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
         raise ApiError(400, "invalid_body", '"subscribed" must be a list of newsletter slugs.')
     if len(slugs) > 100 or any(len(s) > 60 or "\x00" in s for s in slugs):
