@@ -32,9 +32,14 @@ def register_callout_results_urls():
     ]
 
 
+class CalloutResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_read_results(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_callout_results_menu_item():
-    return MenuItem(
+    return CalloutResultsMenuItem(
         "Callout results",
         reverse("engagement_callout_results_index"),
         icon_name="help",
@@ -44,6 +49,6 @@ def register_callout_results_menu_item():
 
 @hooks.register("register_snippet_listing_buttons")
 def callout_results_button(snippet, user, next_url=None):
-    if isinstance(snippet, Callout):
+    if isinstance(snippet, Callout) and admin_views.may_read_results(user):
         url = reverse("engagement_callout_results", args=[snippet.pk])
         yield ListingMenuItem("Results", url, icon_name="help", priority=90)

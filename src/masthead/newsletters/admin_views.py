@@ -1,6 +1,8 @@
 """Admin views: send an article as an issue (with previews and a test send), and follow
 issues' progress and stats. Registered through ``register_admin_urls``, so Wagtail's
-admin-access check guards them; sending also needs the newsletters' change permission."""
+admin-access check guards them, and each checks its own permission too: sending needs the
+newsletters' change permission; reading issues (their recipients' failed addresses included)
+needs the issues' view permission, or the sending one."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,15 @@ from .services.issues import IssueRefused, issue_cancel, issue_create
 
 def _may_send(user) -> None:
     if not user.has_perm("newsletters.change_newsletter"):
+        raise PermissionDenied
+
+
+def may_read_issues(user) -> bool:
+    return user.has_perm("newsletters.view_issue") or user.has_perm("newsletters.change_newsletter")
+
+
+def _may_read(user) -> None:
+    if not may_read_issues(user):
         raise PermissionDenied
 
 
@@ -83,6 +94,7 @@ def preview(request, page_id, kind):
 
 
 def issue_index(request):
+    _may_read(request.user)
     issues = Issue.objects.select_related("newsletter", "article")[:100]
     rows = [(issue, issue_progress(issue)) for issue in issues]
     return TemplateResponse(
@@ -91,6 +103,7 @@ def issue_index(request):
 
 
 def issue_detail(request, issue_id):
+    _may_read(request.user)
     issue = get_object_or_404(Issue.objects.select_related("newsletter", "article"), pk=issue_id)
     context = {
         "issue": issue,

@@ -60,9 +60,16 @@ def send_listing_button(page, user, next_url=None):
     yield SendAsNewsletter(page=page, priority=45)
 
 
+class IssuesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_read_issues(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_issues_menu_item():
-    return MenuItem("Newsletter issues", reverse("newsletters_issues"), icon_name="mail", order=460)
+    return IssuesMenuItem(
+        "Newsletter issues", reverse("newsletters_issues"), icon_name="mail", order=460
+    )
 
 
 class SuppressionViewSet(ModelViewSet):

@@ -2,9 +2,11 @@
 (tallies drawn as SVG bars, free-text answers listed as escaped text) and its CSV export.
 
 The URLs are registered through ``register_admin_urls``, so Wagtail's admin-access check
-guards them; readers without admin access never reach these views.
+guards them; each also checks its own permission (readers' answers are personal data): the
+callouts' view or change permission (``may_read_results``).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,7 +18,18 @@ from .export import callout_csv_response
 from .selectors import poll_results, text_answers
 
 
-class CalloutResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
+def may_read_results(user) -> bool:
+    return user.has_perm("engagement.view_callout") or user.has_perm("engagement.change_callout")
+
+
+class _Guarded:
+    def dispatch(self, request, *args, **kwargs):
+        if not may_read_results(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class CalloutResultsIndexView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     """Every callout with its number of responses, linking to its results."""
 
     page_title = "Callout results"
@@ -39,6 +52,8 @@ class CalloutResultsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "engagement/admin/callout_results.html"
 
     def dispatch(self, request, *args, **kwargs):
+        if not may_read_results(request.user):
+            raise PermissionDenied
         self.callout = get_object_or_404(Callout, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
@@ -62,4 +77,6 @@ class CalloutResultsView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def callout_results_csv(request, pk: int):
+    if not may_read_results(request.user):
+        raise PermissionDenied
     return callout_csv_response(get_object_or_404(Callout, pk=pk))
