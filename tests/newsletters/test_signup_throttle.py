@@ -39,3 +39,34 @@ def test_one_client_address_is_limited_across_target_addresses(client, daily, ma
     assert (
         _signup(client, "late@example.org", HTTP_X_FORWARDED_FOR="203.0.113.6").status_code == 202
     )
+
+
+def test_the_limit_is_per_inbox_not_per_spelling(client, daily, mailoutbox):
+    spellings = [
+        "victim@example.org",
+        "victim+1@example.org",
+        "victim+2@example.org",
+        '"victim"@example.org',
+        "VICTIM+news@EXAMPLE.org",
+    ]
+    for n, address in enumerate(spellings):
+        _signup(client, address, REMOTE_ADDR=f"10.0.1.{n}")
+    assert len(mailoutbox) == CONFIRM_MAILS_PER_EMAIL
+
+
+@pytest.mark.parametrize(
+    "address,mailbox",
+    [
+        ("Ann@Example.org", "ann@example.org"),
+        ("ann+tag+more@example.org", "ann@example.org"),
+        ('"ann"@example.org', "ann@example.org"),
+        ('"a\\\\b"@example.org', "a\\b@example.org"),
+        ("A.n.n@googlemail.com", "ann@gmail.com"),
+        ("a.nn@example.org", "a.nn@example.org"),  # dots matter outside Gmail
+        ("Ame\u0301lie@example.org", "am\u00e9lie@example.org"),  # Unicode NFC
+    ],
+)
+def test_normalised_mailbox(address, mailbox):
+    from masthead.members.proof import normalised_mailbox
+
+    assert normalised_mailbox(address) == mailbox
