@@ -1,5 +1,6 @@
 """Dismissing a banner without JavaScript: a cookie lists the dismissed banners."""
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -21,6 +22,11 @@ def dismiss_banner(request):
     if is_banner_key(key):
         keys = sorted(dismissed_keys(request) | {key})[-20:]
         response.set_cookie(
-            DISMISSED_COOKIE, ".".join(keys), max_age=90 * 24 * 3600, httponly=True, samesite="Lax"
+            DISMISSED_COOKIE,
+            ".".join(keys),
+            max_age=90 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SITE_HTTPS,
         )
     return response
