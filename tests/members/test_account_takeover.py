@@ -169,7 +169,9 @@ def test_a_link_confirms_once(daily):
     again = second.post(link)
     assert again.status_code == 400 and b'data-optin-link="used"' in again.content
     assert _me(second)["status"] == "anonymous"
-    assert browser.get(link).status_code == 200  # GET still only shows the button
+    used = browser.get(link)  # GET says so too, and offers no button
+    assert used.status_code == 400 and b'data-optin-link="used"' in used.content
+    assert b">Confirm</button>" not in used.content
     assert browser.post(link).status_code == 400  # even in the browser that asked
 
 

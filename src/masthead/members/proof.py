@@ -150,6 +150,10 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def is_spent(purpose: str, token: str) -> bool:
+    return SpentToken.objects.filter(purpose=purpose, digest=token_digest(token)).exists()
+
+
 def spend_once(purpose: str, token: str) -> bool:
     """Record ``token`` as used for ``purpose``; False when it was used before. Call it inside
     the transaction that does what the token allows, so a failure there un-spends it."""

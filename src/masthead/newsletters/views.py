@@ -15,7 +15,7 @@ from masthead.jsonerrors import json_error
 from .forms import SIGNUP_SOURCES, EmailSignupForm
 from .models import Source
 from .selectors import active_newsletters, is_entitled, newsletter_by_slug, subscribed_slugs
-from .services.optin import LinkUsed, optin_confirm, optin_request
+from .services.optin import LinkUsed, optin_confirm, optin_request, optin_used
 from .services.subscriptions import NewsletterRefused, subscription_set
 from .throttle import confirm_mail_allowed, signup_address_allowed
 from .tokens import OPTIN_COOKIE, OPTIN_SIGNIN_MAX_AGE, optin_nonce, read_optin_token
@@ -147,6 +147,8 @@ def newsletter_confirm(request, token):
         data = read_optin_token(token)
         if data is None:
             return _link_refused(request, used=False)
+        if optin_used(token):
+            return _link_refused(request, used=True)
         names = [n.name for n in active_newsletters() if n.slug in data["n"]]
         context = {"email": data["e"], "names": names}
         response = TemplateResponse(request, "newsletters/confirm.html", context)
@@ -174,7 +176,7 @@ def newsletter_confirm(request, token):
             "Someone had registered this address without confirming it: that account's "
             "password no longer works. Sign in with a code sent to this address.",
         )
-    if not signed_in:
+    if not signed_in and not request.user.is_authenticated:
         messages.info(request, "To manage your newsletters, sign in.")
         return HttpResponseRedirect("/accounts/login/?next=/newsletters/")
     return HttpResponseRedirect("/newsletters/")

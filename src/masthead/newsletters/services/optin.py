@@ -17,7 +17,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from masthead import observability
-from masthead.members.proof import reader_for_proven_address, spend_once
+from masthead.members.proof import is_spent, reader_for_proven_address, spend_once
 
 from ..selectors import active_newsletters
 from ..tokens import optin_signs_in, optin_token, read_optin_token
@@ -53,6 +53,10 @@ def optin_request(email: str, slugs: list[str], source: str, nonce: str = "") ->
             settings.DEFAULT_FROM_EMAIL,
             [email],
         )
+
+
+def optin_used(token: str) -> bool:
+    return is_spent(SPENT, token)
 
 
 def optin_confirm(token: str, cookie: str | None = None) -> Confirmed | None:
