@@ -57,3 +57,13 @@ def test_ipw_says_nothing_outside_the_experiments_support() -> None:
     assert outside.estimate == 0 and math.isinf(outside.high)
     with pytest.raises(ValueError, match="propensity"):
         ipw([("two", 0.0, 1.0)], "two")
+
+
+def test_ipw_of_a_rate_nobody_reached_is_not_a_certain_zero() -> None:
+    """Issue 24, item 7: 400 randomised readers, none subscribed — "[0, 0]" claimed certainty."""
+    units = [("two", 0.5, 0.0)] * 200 + [("five", 0.5, 0.0)] * 200
+    rate = ipw(units, "two")
+    assert rate.estimate == 0.0 and rate.low == 0.0
+    assert 0.01 < rate.high < 0.03  # Wilson at n = 200: 0.0188
+    everyone = ipw([("two", 0.5, 1.0)] * 50, "two")
+    assert everyone.high == 1.0 and everyone.low < 0.95

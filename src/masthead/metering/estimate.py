@@ -52,7 +52,7 @@ class Interval(NamedTuple):
         return {"estimate": self.estimate, "low": self.low, "high": self.high}
 
 
-def wilson(successes: int, trials: int, z: float = Z95) -> Interval:
+def wilson(successes: float, trials: float, z: float = Z95) -> Interval:
     """A proportion and its Wilson score interval; ``0 <= successes <= trials``.
 
     With no trials nothing is known: the estimate is 0 and the interval all of ``[0, 1]``."""
@@ -128,7 +128,15 @@ def ipw(units: Iterable[tuple[str, float, float]], variant: str) -> Interval:
     mean = sum(w * y for w, y in rows) / total
     var = sum(w * w * (y - mean) ** 2 for w, y in rows) / (total * total)
     half = Z95 * math.sqrt(var)
-    return Interval(mean, max(0.0, mean - half), mean + half)
+    delta = Interval(mean, max(0.0, mean - half), mean + half)
+    if not all(0.0 <= y <= 1.0 for _, y in rows):
+        return delta
+    # A rate: when every outcome is the same (no reader converted, say) the delta method's
+    # variance is 0 and its interval [0, 0] claims certainty it does not have. Widen it to the
+    # Wilson interval at the weights' effective sample size (Kish: sum(w)**2 / sum(w**2)).
+    n_eff = total * total / sum(w * w for w, _ in rows)
+    score = wilson(min(mean * n_eff, n_eff), n_eff)
+    return Interval(mean, min(delta.low, score.low), max(delta.high, score.high))
 
 
 def _checked(rows: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
