@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint unit bench clean
+.PHONY: demo test lint unit bench scan clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ demo: $(VENV)/.installed
 	$(BIN)/masthead demo
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	@# Models and migrations agree (test settings: a throwaway data dir, never a real database).
@@ -37,5 +37,13 @@ test: lint unit
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
+# A maintained scanner (wapiti3, in its own venv) against a live demo on 127.0.0.1; bounded.
+.venv-scan/bin/wapiti:
+	$(PYTHON) -m venv .venv-scan
+	.venv-scan/bin/python -m pip install --quiet "wapiti3>=3.2"
+
+scan: $(VENV)/.installed .venv-scan/bin/wapiti
+	$(BIN)/python tools/scan.py
+
 clean:
-	rm -rf $(VENV) .masthead .pytest_cache
+	rm -rf $(VENV) .venv-scan .masthead .pytest_cache

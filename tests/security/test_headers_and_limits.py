@@ -154,6 +154,7 @@ def test_over_https_every_cookie_we_set_is_secure(client, world, settings):
         ("/accounts/signup/", {"email": "f@example.org", "password1": "x", "password2": "x"}),
         ("/subscribe/any-offer/", {}),
         ("/callouts/1/answer/", {}),
+        ("/newsletters/briefing/toggle/", {"subscribe": "1"}),
     ],
 )
 def test_forms_refuse_a_forged_csrf_token(site, path, data):
