@@ -78,11 +78,22 @@ def test_head_answers_for_the_index_and_its_pages(client, world, small_pages):
     assert client.post("/sitemap.xml").status_code == 405
 
 
+class _Count(int):
+    """A query count whose repr lists the queries (so a failing comparison shows them)."""
+
+    sql: list[str]
+
+    def __repr__(self) -> str:
+        return f"{int(self)} {[q[:90] for q in self.sql]}"
+
+
 def _queries(client, path: str) -> int:
     client.get(path)  # the page chrome's caches (publication, navigation), emptied by a publish
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
-    return len(queries)
+    count = _Count(len(queries))
+    count.sql = [q["sql"] for q in queries.captured_queries]
+    return count
 
 
 def test_query_count_does_not_grow_with_the_publication(client, world, small_pages):
@@ -92,6 +103,6 @@ def test_query_count_does_not_grow_with_the_publication(client, world, small_pag
     for n in range(10):
         factories.article(world, title=f"More {n}")
     after = {path: _queries(client, path) for path in ("/sitemap.xml", "/sitemap-pages.xml?p=2")}
-    assert after == before
+    assert after == before, (before, after)
     # the site, the view restrictions, one count
     assert before["/sitemap.xml"] <= 3, before
