@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from masthead.billing.models import AccessGrant
 from masthead.billing.providers import LinkRefused, get_provider
-from masthead.newsletters.models import Source, Subscription, Suppression
+from masthead.newsletters.models import Newsletter, Source, Subscription, Suppression
 from masthead.newsletters.selectors import is_entitled
 from masthead.newsletters.services.subscriptions import NewsletterRefused, subscription_set
 
@@ -91,7 +91,8 @@ def _consent(member: Member, *, source: str, label: str, now) -> str:
 class RowWriter:
     def __init__(self, *, source: str, label: str, newsletters, prices, tally: Tally):
         self.source, self.label = source, label
-        self.newsletters = {n.slug: n for n in newsletters}
+        # A row's own list (the masthead format's "newsletters") may name any active one.
+        self.newsletters = {n.slug: n for n in Newsletter.objects.filter(active=True)}
         self.default_newsletters = list(newsletters)
         self.prices = prices
         self.tally = tally
