@@ -270,3 +270,22 @@ def test_a_price_mapping_names_an_existing_plan(tmp_path):
     path = write_csv(tmp_path, "email\na@example.com\n")
     code, _ = import_members(path, "--price", "price_1=monthly", tmp_path=tmp_path)
     assert code == 0 and not Subscription.objects.exists()
+
+
+def test_accounts_stored_in_another_case_are_found(tmp_path):
+    legacy = User.objects.create_user("legacy", "Legacy@Example.com", None)  # no address row
+    staff = User.objects.create_user("staff", "Staff@Example.com", "pw-123456")  # a password
+    mixed = User.objects.create_user("mixed", "mixed@example.com", "pw-123456")
+    EmailAddress.objects.create(user=mixed, email="MIXED@example.com", verified=True)
+    path = write_csv(
+        tmp_path,
+        "email,labels\nlegacy@example.com,a\nstaff@example.com,b\nmixed@example.com,c\n",
+    )
+    code, report = import_members(path, tmp_path=tmp_path)
+    assert code == 1
+    assert list(rejected_lines(report)) == ["line 3"]
+    assert User.objects.count() == 3
+    assert legacy.member_record.labels == ["a"]
+    assert EmailAddress.objects.get(user=legacy).verified is True
+    assert not MemberRecord.objects.filter(user=staff).exists()
+    assert MemberRecord.objects.get(user=mixed).labels == ["c"]

@@ -21,6 +21,10 @@ import hashlib
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
+
+from .cleaning import email_normalise
 
 
 class AccountRefused(Exception):
@@ -34,13 +38,47 @@ def _username(email: str) -> str:
     return "member-" + hashlib.sha256(email.encode()).hexdigest()[:24]
 
 
-def account_for(email: str, *, name: str = "", joined=None):
-    """(user, "created" | "found") for the normalised ``email``."""
+def odd_addresses() -> dict[str, int]:
+    """Normalised address -> user id, for the accounts an indexed lookup of allauth's
+    (lowercase) ``EmailAddress`` would miss: users with no such row (``createsuperuser``'s),
+    and rows stored in another case. Read once a run: a case-insensitive lookup per row scans
+    the whole table on both databases, which made 100,000 rows quadratic."""
     User = get_user_model()
-    address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
-    user = address.user if address is not None else None
+    found: dict[str, int] = {}
+    bare = (
+        User.objects.exclude(email="")
+        .filter(~Exists(EmailAddress.objects.filter(user=OuterRef("pk"))))
+        .values_list("email", "pk")
+    )
+    mixed = EmailAddress.objects.exclude(email=Lower("email")).values_list("email", "user_id")
+    for email, pk in [*bare, *mixed]:
+        found.setdefault(email_normalise(email), pk)
+    return found
+
+
+def _existing(email: str, odd: dict[str, int] | None):
+    """(address row or None, user or None) for the normalised ``email``."""
+    address = EmailAddress.objects.filter(email=email).select_related("user").first()
+    if address is not None:
+        return address, address.user
+    if odd is None:  # no index built: look case-insensitively (slow on large tables)
+        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+        if address is not None:
+            return address, address.user
+        return None, get_user_model().objects.filter(email__iexact=email).first()
+    if email not in odd:
+        return None, None
+    user = get_user_model().objects.filter(pk=odd[email]).first()
     if user is None:
-        user = User.objects.filter(email__iexact=email).first()
+        return None, None
+    return EmailAddress.objects.filter(user=user, email__iexact=email).first(), user
+
+
+def account_for(email: str, *, name: str = "", joined=None, odd: dict[str, int] | None = None):
+    """(user, "created" | "found") for the normalised ``email``; ``odd`` is
+    ``odd_addresses()``, read once by the caller."""
+    User = get_user_model()
+    address, user = _existing(email, odd)
     if user is not None:
         verified = address is not None and address.verified
         if not user.is_active:
@@ -65,5 +103,5 @@ def account_for(email: str, *, name: str = "", joined=None):
             user.save()
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     except IntegrityError:  # the same address made at the same moment by another run
-        return account_for(email, name=name, joined=joined)
+        return account_for(email, name=name, joined=joined)  # odd=None: look everywhere
     return user, "created"

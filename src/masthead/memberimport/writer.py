@@ -17,7 +17,7 @@ from masthead.newsletters.models import Newsletter, Source, Subscription, Suppre
 from masthead.newsletters.selectors import is_entitled
 from masthead.newsletters.services.subscriptions import NewsletterRefused, subscription_set
 
-from .accounts import account_for
+from .accounts import account_for, odd_addresses
 from .cleaning import Member
 from .models import MemberRecord
 
@@ -96,11 +96,14 @@ class RowWriter:
         self.default_newsletters = list(newsletters)
         self.prices = prices
         self.tally = tally
+        self.odd = odd_addresses()
 
     def write(self, member: Member, refused: list[str]) -> tuple[object, str]:
         """Import one row; returns (user, members outcome)."""
         now = timezone.now()
-        user, found = account_for(member.email, name=member.name, joined=member.created_at)
+        user, found = account_for(
+            member.email, name=member.name, joined=member.created_at, odd=self.odd
+        )
         outcome = "created" if found == "created" else "unchanged"
         if found == "found" and member.name and not user.first_name and not user.last_name:
             user.first_name = member.name[:150]
