@@ -10,6 +10,8 @@ from django.core import mail
 
 from masthead.billing.models import Plan, Subscription
 from masthead.billing.selectors import entitlement_for
+from masthead.events.kinds import EventKind
+from masthead.events.models import ReaderEvent
 from tests import factories
 from tests.access.test_gate_web import wall
 from tests.billing import stripe_fixtures as fx
@@ -73,6 +75,11 @@ def test_a_live_subscription_is_linked_and_the_reader_reads_on(
     assert trialing.status == "trialing"
     assert trialing.trial_end == datetime.fromtimestamp(trial["trial_end"], tz=UTC)
     assert only_reads(stripe_fake) and mail.outbox == []
+    # Taken over, not started today: the revenue dashboard counts the reader from Stripe's
+    # start date and not as a new subscription of the import's week.
+    assert sub.created_at == datetime.fromtimestamp(paid["start_date"], tz=UTC)
+    assert not ReaderEvent.objects.filter(kind=EventKind.SUBSCRIPTION_STARTED).exists()
+    assert not ReaderEvent.objects.filter(kind=EventKind.CANCELLATION).exists()
 
     # The paying reader reads a subscribers-only article at once ...
     page = factories.article(world, access="subscribers")
@@ -85,6 +92,7 @@ def test_a_live_subscription_is_linked_and_the_reader_reads_on(
         deliver(client, stripe_fake, "customer.subscription.deleted", ended)[0].status_code == 200
     )
     assert Subscription.objects.get(user=payer).status == "canceled"
+    assert ReaderEvent.objects.filter(kind=EventKind.LAPSE).count() == 1  # webhooks count
     response = client.get(page.public_path)
     assert wall(response) == "subscribers-only" and CANARY not in response.content.decode()
 

@@ -17,6 +17,7 @@ to another reader or a price that maps to no plan is refused with its reason.
 """
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from ...models import Plan, Subscription
 from ..base import LinkRefused
@@ -104,6 +105,12 @@ def link_existing(api, *, user, reference: str, email: str, plans: dict[str, Pla
         if existing is not None and _unchanged(existing, obj, plan):
             outcome.stored.append(("unchanged", existing))
             continue
-        sub = store_subscription(obj, version=version, user=user, plan=plan)
+        # Taken over, not started: no "subscription started" event today, and the row dates
+        # from Stripe's start, so the dashboard counts the reader from then (MRR included).
+        sub = store_subscription(obj, version=version, user=user, plan=plan, record_facts=False)
+        if existing is None and obj.get("start_date"):
+            started = datetime.fromtimestamp(obj["start_date"], tz=UTC)
+            Subscription.objects.filter(pk=sub.pk).update(created_at=started)
+            sub.created_at = started
         outcome.stored.append(("updated" if existing else "created", sub))
     return outcome

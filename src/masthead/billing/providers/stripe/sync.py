@@ -64,7 +64,13 @@ def price_id(obj: dict) -> str:
 
 
 def store_subscription(
-    obj: dict, *, version: int, user, offer=None, plan: Plan | None = None
+    obj: dict,
+    *,
+    version: int,
+    user,
+    offer=None,
+    plan: Plan | None = None,
+    record_facts: bool = True,
 ) -> Subscription:
     """Upsert our copy of Stripe subscription ``obj`` as read at ``version``; ``plan`` is given
     when the caller knows it (a member import's ``--price``), else the Plan with its Price."""
@@ -87,6 +93,7 @@ def store_subscription(
         customer_id=_id(obj.get("customer")),
         version=version,
         ended_at=_when(obj.get("ended_at")),
+        record_facts=record_facts,
     )
 
 
