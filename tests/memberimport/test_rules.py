@@ -289,3 +289,31 @@ def test_accounts_stored_in_another_case_are_found(tmp_path):
     assert EmailAddress.objects.get(user=legacy).verified is True
     assert not MemberRecord.objects.filter(user=staff).exists()
     assert MemberRecord.objects.get(user=mixed).labels == ["c"]
+
+
+def test_an_overlong_line_is_rejected_unread_and_the_rest_imported(tmp_path):
+    huge = "x" * (3 << 20)
+    text = f"email,note\nfirst@example.com,a\nlong@example.com,{huge}\nlast@example.com,b\n"
+    code, report = import_members(write_csv(tmp_path, text), tmp_path=tmp_path)
+    assert code == 1
+    assert rejected_lines(report) == {"line 3": "the line is longer than 1048576 characters"}
+    assert set(User.objects.values_list("email", flat=True)) == {
+        "first@example.com",
+        "last@example.com",
+    }
+
+
+def test_an_unclosed_quote_cannot_swallow_the_file(tmp_path):
+    body = "".join(f"r{i}@example.com,n\n" for i in range(3000))  # ~50 kB after the quote
+    text = f'email,note\nok@example.com,"open\n{body}x' + "y" * 70000 + "\nlast@example.com,z\n"
+    code, report = import_members(write_csv(tmp_path, text), tmp_path=tmp_path)
+    assert code == 1
+    assert "line 2" in rejected_lines(report)
+    assert User.objects.filter(email="last@example.com").exists()
+
+
+def test_export_to_an_unwritable_place_exits_2(tmp_path, capsys):
+    from .support import export_members
+
+    assert export_members(tmp_path / "missing-dir" / "out.csv") == 2
+    assert "Traceback" not in capsys.readouterr().err

@@ -21,6 +21,8 @@ from pathlib import Path
 from .formats import FORMATS, FormatError, columns_for, format_guess
 
 MAX_FIELD = 64 * 1024  # csv's own limit, so an unclosed quote cannot swallow the whole file
+MAX_LINE = 1 << 20  # a longer line is rejected unread (memory stays bounded)
+OVERLONG = "\x00\n"  # stands for such a line (the file holds no NUL: checked first)
 SCAN_CHUNK = 1 << 20
 DELIMITERS = (",", ";", "\t")
 
@@ -71,7 +73,10 @@ class CsvSource:
         self.path = path
         self.size = _scan(path)
         self._file = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
-        first = self._file.readline()
+        first = self._file.readline(MAX_LINE)
+        if len(first) == MAX_LINE and not first.endswith(("\n", "\r")):
+            self._file.close()
+            raise Unusable(f"the first line is longer than {MAX_LINE} characters: not a header")
         if not first.strip():
             self._file.close()
             raise Unusable("the file is empty: a member CSV starts with a header line")
@@ -95,10 +100,21 @@ class CsvSource:
         self._file.close()
 
     def _lines(self, progress) -> Iterator[str]:
-        for line in self._file:
+        def seen(text: str) -> None:
             if progress is not None:
-                progress(len(line.encode("utf-8", "surrogateescape")))
-            yield line
+                progress(len(text.encode("utf-8", "surrogateescape")))
+
+        ends = ("\n", "\r")
+        while line := self._file.readline(MAX_LINE):
+            seen(line)
+            if len(line) < MAX_LINE or line.endswith(ends):
+                yield line
+                continue
+            while more := self._file.readline(MAX_LINE):  # skip the rest of the line unread
+                seen(more)
+                if len(more) < MAX_LINE or more.endswith(ends):
+                    break
+            yield OVERLONG
 
     def rows(self, progress=None) -> Iterator[Row | BadRow]:
         csv.field_size_limit(MAX_FIELD)
@@ -116,6 +132,9 @@ class CsvSource:
                 yield BadRow(start, f"not readable as CSV ({exc})")
                 continue
             done = reader.line_num + 1
+            if any("\x00" in f for f in fields):
+                yield BadRow(start, f"the line is longer than {MAX_LINE} characters")
+                continue
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue  # a blank line
             if len(fields) > width and not any(f.strip() for f in fields[width:]):
