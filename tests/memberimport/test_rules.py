@@ -317,3 +317,21 @@ def test_export_to_an_unwritable_place_exits_2(tmp_path, capsys):
 
     assert export_members(tmp_path / "missing-dir" / "out.csv") == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unwritable_report_stops_the_import_before_it_starts(tmp_path, capsys):
+    from masthead.cli import main
+
+    path = write_csv(tmp_path, "email\na@example.com\n")
+    code = main(["import", "members", str(path), "--report", str(tmp_path / "no" / "r.json")])
+    assert code == 2
+    assert "--report" in capsys.readouterr().err
+    assert nothing_written()
+
+
+def test_the_summary_names_every_kind(tmp_path, capsys):
+    path = write_csv(tmp_path, "email\na@example.com\n")
+    import_members(path, tmp_path=tmp_path)
+    out = capsys.readouterr().out
+    assert "members 1 created, 0 updated, 0 unchanged, 0 rejected" in out
+    assert "grants 0 created, 0 updated, 0 unchanged, 0 rejected" in out

@@ -193,3 +193,25 @@ def test_without_stripe_the_subscription_is_reported_not_linked(tmp_path):
     assert "Stripe is not configured" in rejected_lines(report)["line 2"]
     assert User.objects.filter(email="payer@example.com").exists()
     assert not Subscription.objects.exists()
+
+
+def test_auto_also_tries_the_address_as_the_file_spells_it(tmp_path, stripe_fake, monthly):
+    stripe_fake.existing_subscription("Mixed.Case@Example.com")
+    path = ghost_csv(tmp_path, "Mixed.Case@Example.com,Mixed,auto")
+    code, report = import_members(
+        path, "--price", "price_legacy_monthly=monthly", tmp_path=tmp_path
+    )
+    assert code == 0, report
+    assert Subscription.objects.get().user.email == "mixed.case@example.com"
+
+
+def test_a_dry_run_reads_stripe_and_writes_nothing(tmp_path, stripe_fake, monthly):
+    paid = stripe_fake.existing_subscription("payer@example.com")
+    path = ghost_csv(tmp_path, f"payer@example.com,Payer,{paid['customer']}")
+    code, report = import_members(
+        path, "--dry-run", "--price", "price_legacy_monthly=monthly", tmp_path=tmp_path
+    )
+    assert code == 0
+    assert report["counts"]["subscriptions"]["created"] == 1
+    assert not Subscription.objects.exists() and not User.objects.exists()
+    assert only_reads(stripe_fake)

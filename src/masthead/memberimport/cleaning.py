@@ -33,6 +33,7 @@ class RowError(Exception):
 @dataclass
 class Member:
     email: str
+    written: str = ""  # the address as the file spells it (Stripe matches e-mails exactly)
     name: str = ""
     note: str = ""
     subscribed: bool = False
@@ -128,7 +129,7 @@ def member_clean(values: dict[str, str], *, fmt: str) -> Member:
     for name, value in values.items():
         if len(value) > MAX_VALUE and name not in LIMITS:
             raise RowError(f"{name} is longer than {MAX_VALUE} characters")
-    member = Member(email=_email(values.get("email", "")))
+    member = Member(email=_email(values.get("email", "")), written=values.get("email", "").strip())
     member.name = _text("name", values.get("name", ""))
     member.note = _text("note", values.get("note", ""))
     member.labels = _labels(values.get("labels", ""))

@@ -42,6 +42,15 @@ def cmd_import_members(opts) -> int:
     from .run import MemberImport, Unusable
 
     try:
+        if opts.report:  # writable, before anything is imported (and left as it was)
+            report, existed = Path(opts.report), Path(opts.report).exists()
+            report.open("a").close()
+            if not existed:
+                report.unlink()
+    except OSError as exc:
+        print(f"masthead import members: --report {opts.report}: {exc.strerror}", file=sys.stderr)
+        return 2
+    try:
         maps = parse_maps(opts.map)
         run = MemberImport(
             Path(opts.file),
@@ -59,17 +68,12 @@ def cmd_import_members(opts) -> int:
         report = run.execute(progress=bar.update)
     if opts.report:
         _write_report(opts.report, report)
-    members = report["counts"]["members"]
-    print(
-        ("Dry run (nothing written): " if opts.dry_run else "")
-        + f"members {members['created']} created, {members['updated']} updated, "
-        f"{members['unchanged']} unchanged, {members['rejected']} rejected; "
-        + "; ".join(
-            f"{kind} {sum(v for k, v in c.items() if k != 'rejected')}"
-            for kind, c in report["counts"].items()
-            if kind != "members"
-        )
+    counts = "; ".join(
+        f"{kind} {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged, "
+        f"{c['rejected']} rejected"
+        for kind, c in report["counts"].items()
     )
+    print(("Dry run (nothing written): " if opts.dry_run else "") + counts)
     for item in report["merged"]:
         print(f"  {item['where']}: {item['reason']}")
     for item in report["rejected"]:

@@ -123,7 +123,11 @@ class RowWriter:
     def _link(self, user, member: Member, refused: list[str]) -> None:
         try:
             outcome = get_provider().link_existing(
-                user=user, reference=member.stripe_customer, email=member.email, plans=self.prices
+                user=user,
+                reference=member.stripe_customer,
+                email=member.email,
+                plans=self.prices,
+                spelled=member.written,
             )
         except LinkRefused as exc:
             self.tally.add("subscriptions", "rejected")

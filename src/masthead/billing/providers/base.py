@@ -60,7 +60,7 @@ class PaymentProvider(ABC):
     def resume(self, subscription) -> None:
         """Undo a pending cancellation."""
 
-    def link_existing(self, *, user, reference: str, email: str, plans: dict):
+    def link_existing(self, *, user, reference: str, email: str, plans: dict, spelled: str = ""):
         """Store the live subscriptions a customer already has at the provider as ``user``'s
         (a member import); only the Stripe provider has customers to link."""
         raise LinkRefused(

@@ -122,9 +122,9 @@ class StripeProvider(PaymentProvider):
             ) from None
         store_subscription(obj, version=version, user=subscription.user)
 
-    def link_existing(self, *, user, reference: str, email: str, plans: dict):
+    def link_existing(self, *, user, reference: str, email: str, plans: dict, spelled: str = ""):
         return existing.link_existing(
-            self._api, user=user, reference=reference, email=email, plans=plans
+            self._api, user=user, reference=reference, email=email, plans=plans, spelled=spelled
         )
 
     def manage_url(self, *, user, return_url: str) -> str | None:

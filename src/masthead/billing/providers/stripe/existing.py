@@ -34,11 +34,14 @@ class LinkOutcome:
     refused: list[str] = field(default_factory=list)
 
 
-def customer_find(api, *, reference: str, email: str) -> str:
-    """The Stripe customer id that ``reference`` names (``auto``: the one with ``email``)."""
+def customer_find(api, *, reference: str, email: str, spelled: str = "") -> str:
+    """The Stripe customer id that ``reference`` names (``auto``: the one with ``email``, as
+    normalised or as the file ``spelled`` it: Stripe compares e-mails exactly)."""
     try:
         if reference.lower() == "auto":
-            found = {c["id"]: c for c in api.customers_with_email(email)}
+            found = {}
+            for variant in dict.fromkeys([email, spelled or email]):
+                found.update({c["id"]: c for c in api.customers_with_email(variant)})
             if not found:
                 raise LinkRefused(f"no Stripe customer has the e-mail {email}")
             if len(found) > 1:
@@ -70,8 +73,10 @@ def _unchanged(sub: Subscription, obj: dict, plan: Plan) -> bool:
     )
 
 
-def link_existing(api, *, user, reference: str, email: str, plans: dict[str, Plan]) -> LinkOutcome:
-    customer_id = customer_find(api, reference=reference, email=email)
+def link_existing(
+    api, *, user, reference: str, email: str, plans: dict[str, Plan], spelled: str = ""
+) -> LinkOutcome:
+    customer_id = customer_find(api, reference=reference, email=email, spelled=spelled)
     other = (
         Subscription.objects.filter(provider="stripe", provider_customer_id=customer_id)
         .exclude(user=user)
