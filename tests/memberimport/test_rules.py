@@ -335,3 +335,27 @@ def test_the_summary_names_every_kind(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "members 1 created, 0 updated, 0 unchanged, 0 rejected" in out
     assert "grants 0 created, 0 updated, 0 unchanged, 0 rejected" in out
+
+
+def test_a_dry_run_leaves_no_cached_entitlement_behind(tmp_path, letters, monkeypatch):
+    """A dry run's reader (comp, so entitled to the subscribers-only newsletter it asks
+    for) is rolled back; the entitlement cached for that id must not outlive it."""
+    from django.core.cache import cache
+
+    from masthead.billing.entitlement_cache import generation_key
+    from masthead.memberimport import run
+
+    forgotten = []
+    real = run.forget_entitlements
+    monkeypatch.setattr(run, "forget_entitlements", lambda ids: forgotten.extend(ids) or real(ids))
+    path = write_csv(
+        tmp_path, "email,subscribed_to_emails,complimentary_plan\ncomp@example.com,true,true\n"
+    )
+    code, report = import_members(
+        path, "--dry-run", "--newsletter", "insider", "--format", "ghost", tmp_path=tmp_path
+    )
+    assert code == 0, report
+    assert report["counts"]["newsletter_subscriptions"]["created"] == 1  # it was entitled
+    assert len(forgotten) == 1 and forgotten[0] is not None
+    assert cache.get(generation_key(forgotten[0])) is None  # its answers are never read again
+    assert nothing_written()

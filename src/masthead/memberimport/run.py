@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from masthead.billing.entitlement_cache import forget_entitlements
 from masthead.billing.models import Plan
 from masthead.newsletters.models import Newsletter
 
@@ -142,14 +143,21 @@ class MemberImport:
         return self.report()
 
     def _row(self, writer: RowWriter, member, refused: list[str]):
-        result = None
+        """One row in one transaction. A row rolled back (a dry run, a refusal, a crash) may
+        have cached an entitlement for its reader id inside it — an id SQLite gives out again
+        after a rollback — so that reader's cached entitlement is forgotten."""
+        result, writer.user_id = None, None
         try:
             with transaction.atomic():
                 result = writer.write(member, refused)
                 if self.dry_run:
                     raise _DryRun
         except _DryRun:
-            pass
+            forget_entitlements([writer.user_id])
+        except BaseException:
+            if writer.user_id is not None:
+                forget_entitlements([writer.user_id])
+            raise
         return result
 
     def report(self) -> dict:

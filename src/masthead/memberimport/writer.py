@@ -97,6 +97,7 @@ class RowWriter:
         self.prices = prices
         self.tally = tally
         self.odd = odd_addresses()
+        self.user_id = None  # the reader of the row in hand, once known
 
     def write(self, member: Member, refused: list[str]) -> tuple[object, str]:
         """Import one row; returns (user, members outcome)."""
@@ -104,6 +105,7 @@ class RowWriter:
         user, found = account_for(
             member.email, name=member.name, joined=member.created_at, odd=self.odd
         )
+        self.user_id = user.pk
         outcome = "created" if found == "created" else "unchanged"
         if found == "found" and member.name and not user.first_name and not user.last_name:
             user.first_name = member.name[:150]
