@@ -123,3 +123,25 @@ def test_a_rerun_of_each_fixture_creates_nothing(tmp_path):
         assert code == 0
         assert all(c["created"] == 0 and c["updated"] == 0 for c in report["counts"].values())
         assert report["counts"]["members"]["unchanged"] == 2
+
+
+def test_a_mapped_consent_column(tmp_path):
+    from masthead.newsletters.models import Newsletter
+    from masthead.newsletters.models import Subscription as NewsletterSubscription
+
+    Newsletter.objects.create(name="Daily", slug="daily")
+    code, _ = import_members(
+        GHOST / "members-mapped-subscribed.csv",
+        "--map",
+        "correo_electronico=email",
+        "--map",
+        "boletin=subscribed_to_emails",
+        "--newsletter",
+        "daily",
+        tmp_path=tmp_path,
+    )
+    assert code == 0
+    assert list(NewsletterSubscription.objects.values_list("user__email", flat=True)) == [
+        "member+mapped_sub_1@example.com"
+    ]
+    assert User.objects.count() == 2
