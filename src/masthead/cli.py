@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from masthead.config import ConfigError
+from masthead.memberimport.command import add_parsers as add_member_parsers
 from masthead.supervisor import supervise
 
 STOP_SECONDS = 10  # TERM or INT stops every process `masthead serve` started within this
@@ -364,6 +365,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file")
     restore.add_argument("--force", action="store_true", help="replace a site that has content")
     restore.set_defaults(func=cmd_restore)
+
+    imports = sub.add_parser("import", help="import content or readers from another platform")
+    import_sub = imports.add_subparsers(dest="source", required=True)
+    export = sub.add_parser("export", help="export readers")
+    export_sub = export.add_subparsers(dest="what", required=True)
+    add_member_parsers(import_sub, export_sub)  # import members, export members
 
     check = sub.add_parser("check", help="configuration check (production mode)")
     check.set_defaults(func=cmd_check)

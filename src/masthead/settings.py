@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "masthead.distribution",
     "masthead.revenue",
     "masthead.newsletters",
+    "masthead.memberimport",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -71,6 +71,68 @@ class HooksMixin:
             )
             return copy.deepcopy(sub)
 
+    def existing_subscription(
+        self,
+        email: str,
+        *,
+        price: str = "price_legacy_monthly",
+        status: str = "active",
+        customer: str | None = None,
+        days: int = 30,
+        trial_days: int = 0,
+        cancel_at_period_end: bool = False,
+    ) -> dict:
+        """A reader who already pays through the publication's Stripe account (before the
+        move): a customer (``customer``: an existing one's id) and a subscription to
+        ``price``, made at Stripe outside any checkout of ours, with no metadata of ours."""
+        with self.lock:
+            if customer is None:
+                _, made = self.create_customer({"email": email})
+                customer = made["id"]
+            if price not in self.objects:
+                self.objects[price] = {
+                    "id": price,
+                    "object": "price",
+                    "active": True,
+                    "currency": "usd",
+                    "unit_amount": 1000,
+                    "recurring": {"interval": "month", "interval_count": 1},
+                }
+            now = int(time.time())
+            end = now + (trial_days or days) * DAY
+            sub = self._new(
+                "sub",
+                {
+                    "object": "subscription",
+                    "status": status,
+                    "customer": customer,
+                    "start_date": now - 200 * DAY,
+                    "cancel_at_period_end": cancel_at_period_end,
+                    "cancel_at": end if cancel_at_period_end else None,
+                    "canceled_at": now if cancel_at_period_end else None,
+                    "ended_at": None,
+                    "trial_start": now if trial_days else None,
+                    "trial_end": end if trial_days else None,
+                    "metadata": {},
+                    "items": {
+                        "object": "list",
+                        "has_more": False,
+                        "total_count": 1,
+                        "data": [
+                            {
+                                "id": f"si_test_{next(self._ids)}",
+                                "object": "subscription_item",
+                                "price": self.objects[price],
+                                "quantity": 1,
+                                "current_period_start": now - DAY,
+                                "current_period_end": end,
+                            }
+                        ],
+                    },
+                },
+            )
+            return copy.deepcopy(sub)
+
     def set_subscription(self, sub_id: str, **fields) -> dict:
         """Change a subscription as Stripe would (``current_period_end`` lives on its items)."""
         with self.lock:

@@ -29,6 +29,8 @@ class ObjectsMixin:
         ("POST", "/v1/prices"): "create_price",
         ("POST", "/v1/coupons"): "create_coupon",
         ("POST", "/v1/customers"): "create_customer",
+        ("GET", "/v1/customers"): "list_customers",
+        ("GET", "/v1/subscriptions"): "list_subscriptions",
         ("GET", r"/v1/customers/([^/]+)"): "get_customer",
         ("POST", "/v1/checkout/sessions"): "create_session",
         ("GET", r"/v1/checkout/sessions/([^/]+)"): "get_session",
@@ -102,6 +104,43 @@ class ObjectsMixin:
 
     def get_customer(self, _p, customer_id):
         return self._get("customer", customer_id)
+
+    def _list(self, path: str, objects: list[dict], p: dict) -> tuple[int, dict]:
+        """A list page as Stripe pages them: ``limit``, ``starting_after``, ``has_more``."""
+        limit = int(p.get("limit") or 10)
+        if after := p.get("starting_after"):
+            ids = [o["id"] for o in objects]
+            objects = objects[ids.index(after) + 1 :] if after in ids else []
+        page = objects[:limit]
+        return 200, {
+            "object": "list",
+            "url": path,
+            "has_more": len(objects) > limit,
+            "data": page,
+        }
+
+    def list_customers(self, p):
+        """``email`` is an exact, case-sensitive match, as at Stripe."""
+        found = [
+            o
+            for o in self.objects.values()
+            if o["object"] == "customer" and ("email" not in p or o.get("email") == p["email"])
+        ]
+        return self._list("/v1/customers", found, p)
+
+    def list_subscriptions(self, p):
+        """Without ``status`` Stripe leaves out canceled subscriptions; ``status=all`` not."""
+        status = p.get("status")
+        found = [
+            o
+            for o in self.objects.values()
+            if o["object"] == "subscription"
+            and ("customer" not in p or o["customer"] == p["customer"])
+            and (
+                status == "all" or (o["status"] == status if status else o["status"] != "canceled")
+            )
+        ]
+        return self._list("/v1/subscriptions", found, p)
 
     def create_session(self, p):
         obj = self._new(

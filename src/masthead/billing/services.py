@@ -45,8 +45,11 @@ def upsert_subscription(
     customer_id: str = "",
     version: int = 0,
     ended_at=None,
+    record_facts: bool = True,
 ) -> Subscription:
-    """Create or update the subscription with this provider id to the state given."""
+    """Create or update the subscription with this provider id to the state given.
+    ``record_facts=False`` (a member import taking over a running subscription) writes no
+    reader events: it is not a new subscription, nor a cancellation made today."""
     now = timezone.now()
     for _attempt in range(2):
         try:
@@ -80,7 +83,8 @@ def upsert_subscription(
                 else:
                     sub.past_due_since = None
                 sub.save()
-                facts.record_changes(old, sub)  # reader events, in this transaction
+                if record_facts:
+                    facts.record_changes(old, sub)  # reader events, in this transaction
                 return sub
         except IntegrityError:
             continue  # a concurrent first insert won; read and update it

@@ -11,9 +11,9 @@ from functools import cache
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .base import CheckoutError, PaymentProvider
+from .base import CheckoutError, LinkRefused, PaymentProvider
 
-__all__ = ["CheckoutError", "PaymentProvider", "get_provider", "reset_provider"]
+__all__ = ["CheckoutError", "LinkRefused", "PaymentProvider", "get_provider", "reset_provider"]
 
 
 @cache

@@ -14,6 +14,11 @@ class CheckoutError(Exception):
     """A checkout that cannot start or complete; the message is safe to show the reader."""
 
 
+class LinkRefused(Exception):
+    """An existing payment customer that cannot be linked to a reader; the message says why
+    (it goes into a member import's report)."""
+
+
 @dataclass(frozen=True)
 class WebhookResult:
     """What a provider made of one webhook delivery: success (perhaps a duplicate), or an
@@ -54,6 +59,13 @@ class PaymentProvider(ABC):
     @abstractmethod
     def resume(self, subscription) -> None:
         """Undo a pending cancellation."""
+
+    def link_existing(self, *, user, reference: str, email: str, plans: dict, spelled: str = ""):
+        """Store the live subscriptions a customer already has at the provider as ``user``'s
+        (a member import); only the Stripe provider has customers to link."""
+        raise LinkRefused(
+            "Stripe is not configured (STRIPE_SECRET_KEY): the subscription was not linked"
+        )
 
     def manage_url(self, *, user, return_url: str) -> str | None:
         """Where the reader manages cards and invoices (Stripe's portal); None if nowhere."""

@@ -19,7 +19,7 @@ import time
 from ...models import Subscription
 from ...services import set_cancel_at_period_end
 from ..base import CheckoutError, PaymentProvider, WebhookResult, webhooks_not_configured
-from . import catalog, webhook
+from . import catalog, existing, webhook
 from .client import NotFound, StripeAPI, StripeFailure
 from .sync import is_paid, record_checkout, store_subscription, version_now
 
@@ -121,6 +121,11 @@ class StripeProvider(PaymentProvider):
                 "We could not reach our payment provider. Please try again."
             ) from None
         store_subscription(obj, version=version, user=subscription.user)
+
+    def link_existing(self, *, user, reference: str, email: str, plans: dict, spelled: str = ""):
+        return existing.link_existing(
+            self._api, user=user, reference=reference, email=email, plans=plans, spelled=spelled
+        )
 
     def manage_url(self, *, user, return_url: str) -> str | None:
         customer = _customer_id(user)

@@ -100,6 +100,23 @@ class StripeAPI:
         with _translated():
             return _plain(self.v1.subscriptions.retrieve(subscription_id))
 
+    def retrieve_customer(self, customer_id: str) -> dict:
+        with _translated():
+            return _plain(self.v1.customers.retrieve(customer_id))
+
+    def customers_with_email(self, email: str, *, limit: int = 10) -> list[dict]:
+        """Customers whose e-mail is exactly ``email`` (Stripe compares it case-sensitively)."""
+        with _translated():
+            page = self.v1.customers.list(params={"email": email, "limit": limit})
+            return [_plain(c) for c in page.data]
+
+    def customer_subscriptions(self, customer_id: str) -> list[dict]:
+        """Every subscription of a customer, whatever its status (a GET: nothing changes)."""
+        params = {"customer": customer_id, "status": "all", "limit": 100}
+        with _translated():
+            page = self.v1.subscriptions.list(params=params)
+            return [_plain(s) for s in page.auto_paging_iter()]
+
     def construct_event(self, payload: bytes, signature: str | None, secret: str) -> dict:
         """Verify ``Stripe-Signature`` (HMAC-SHA256 of "t.payload", 300 s tolerance) and parse."""
         if not secret or not signature:

@@ -57,11 +57,26 @@ def user_for(obj: dict, reference: str = ""):
     return sub.user if sub else None
 
 
-def store_subscription(obj: dict, *, version: int, user, offer=None) -> Subscription:
-    """Upsert our copy of Stripe subscription ``obj`` as read at ``version``."""
+def price_id(obj: dict) -> str:
+    """The Price of a subscription's first item ("" when it has none)."""
     items = (obj.get("items") or {}).get("data") or [{}]
-    price_id = _id((items[0] or {}).get("price"))
-    plan = Plan.objects.filter(stripe_price_id=price_id).first() if price_id else None
+    return _id((items[0] or {}).get("price"))
+
+
+def store_subscription(
+    obj: dict,
+    *,
+    version: int,
+    user,
+    offer=None,
+    plan: Plan | None = None,
+    record_facts: bool = True,
+) -> Subscription:
+    """Upsert our copy of Stripe subscription ``obj`` as read at ``version``; ``plan`` is given
+    when the caller knows it (a member import's ``--price``), else the Plan with its Price."""
+    price = price_id(obj)
+    if plan is None and price:
+        plan = Plan.objects.filter(stripe_price_id=price).first()
     slug = (obj.get("metadata") or {}).get("offer")
     if offer is None and slug:
         offer = Offer.objects.select_related("plan").filter(slug=slug).first()
@@ -78,6 +93,7 @@ def store_subscription(obj: dict, *, version: int, user, offer=None) -> Subscrip
         customer_id=_id(obj.get("customer")),
         version=version,
         ended_at=_when(obj.get("ended_at")),
+        record_facts=record_facts,
     )
 
 
