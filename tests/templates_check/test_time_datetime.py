@@ -93,3 +93,13 @@ def test_every_time_element_on_our_pages_has_a_valid_datetime(client, site):
     assert sum(path == story.public_path for path, _ in found) >= 3  # banner, published, updated
     bad = [(path, value) for path, value in found if not valid_datetime(value)]
     assert bad == []
+
+
+def test_no_template_writes_a_datetime_with_the_c_format():
+    """The ``c`` date format prints microseconds; templates use ``Y-m-d\\TH:i:sO``."""
+    from tests.templates_check.test_templates import TEMPLATES
+
+    attribute = re.compile(r"datetime=\"\{\{[^}]*\|date:['\"]c['\"]")
+    offenders = [str(path) for path in TEMPLATES if attribute.search(path.read_text())]
+    assert offenders == []
+    assert TEMPLATES, "no templates found"
