@@ -170,7 +170,7 @@ topics: currencies, trade
 authors: Ingrid Salcedo, Amara Quell
 art: chart
 caption: A caption.
-alt: An abstract chart.
+contributor_note: Reporting by the markets desk.
 figure: yes
 ---
 Rates *rose* & **fell** <sharply>.
@@ -222,6 +222,8 @@ def test_a_good_file_becomes_blocks(tmp_path):
         ("dateline: SINGAPORE", "byline: SINGAPORE", 7, "expected 'key: value'"),
         ("slug: sample-story", "slug: other", 1, "differs from the file name"),
         ("caption: A caption.\n", "", 1, "missing header caption"),
+        # No hand-written alt text: it is read from the drawn picture (images.describe).
+        ("figure: yes\n", "alt: Blue waves.\n", 13, "expected 'key: value'"),
         ("> — Anika Albrecht, trader\n", "", 19, "needs its words and a last line"),
         ("Rates *rose*", "Rates *rose", 15, "unmatched '*'"),
     ],

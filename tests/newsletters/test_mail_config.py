@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import dkim
 import pytest
@@ -59,7 +60,15 @@ def test_the_demo_backend_writes_one_eml_file_per_message(settings, daily, world
     assert len(files) == 3
     raw = files[-1].read_bytes()
     assert b"\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in raw
-    assert "List-Id" in capsys.readouterr().out  # and on the console
+    # The console: one line per message (to, subject, file), never the MIME of any of them.
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3, lines
+    plain = [line for line in lines if line.startswith("e-mail to x@example.org: Plain (")]
+    assert len(plain) == 1
+    written = Path(plain[0].removeprefix("e-mail to x@example.org: Plain (").removesuffix(")"))
+    assert written in files and b"Subject: Plain\r\n" in written.read_bytes()
+    assert {line.rsplit(" (", 1)[1][:-1] for line in lines} == {str(f) for f in files}
+    assert not any(word in "\n".join(lines) for word in ("Content-Type", "List-Id", "MIME"))
 
 
 @pytest.mark.django_db

@@ -12,9 +12,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import facts
-from .models import AccessGrant, Offer, Subscription, SubscriptionStatus
+from .models import AccessGrant, Offer, Subscription, SubscriptionStatus, WebhookEvent
 from .providers.base import CheckoutError
-from .tasks import send_cancellation, send_subscription_confirmation, send_trial_ending
+from .tasks import (
+    send_cancellation,
+    send_payment_failed,
+    send_subscription_confirmation,
+    send_trial_ending,
+)
 
 
 def check_offer_eligibility(user, offer: Offer, now=None) -> None:
@@ -138,8 +143,32 @@ def set_cancel_at_period_end(subscription: Subscription, value: bool) -> Subscri
     return subscription
 
 
+OWING = (SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID)
+
+
+def payment_failed_notify(subscription: Subscription, invoice_id: str) -> bool:
+    """Tell the reader their payment failed, once per unpaid invoice: a provider retries a
+    card several times and says so in several events (``invoice.payment_failed`` for each
+    attempt, the subscription turning ``past_due``), but the reader hears it once. The "once"
+    is a unique ``payment-failed:<invoice>`` row in the event table, written in the caller's
+    transaction; the mail goes when it commits. Nothing is sent for a subscription that is
+    no longer owing (a late event after the card was updated). Returns whether a mail was
+    queued."""
+    if not invoice_id or subscription.status not in OWING:
+        return False
+    _row, first = WebhookEvent.objects.get_or_create(
+        provider=subscription.provider,
+        event_id=f"payment-failed:{invoice_id}"[:100],
+        defaults={"type": "payment_failed.mailed"},
+    )
+    if first:
+        transaction.on_commit(lambda: send_payment_failed.enqueue(subscription.pk))
+    return first
+
+
 def send_due_reminders(now=None) -> int:
-    """Remind readers whose trial ends within 3 days, once per subscription. Run daily."""
+    """Remind readers whose trial ends within 3 days, once per subscription. On the task
+    schedule (``masthead.schedule``, hourly); ``masthead manage send_reminders`` runs it too."""
     now = now or timezone.now()
     due = Subscription.objects.filter(
         status=SubscriptionStatus.TRIALING,

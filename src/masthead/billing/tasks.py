@@ -1,10 +1,10 @@
 """E-mails to readers, sent by background tasks (django-tasks; immediate in the demo)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django_tasks import task
 
 from masthead import observability
+from masthead.sitemail import send_site_mail
 
 from .models import Subscription
 
@@ -15,7 +15,7 @@ def _send(subject: str, body: str, to: str) -> None:
     """Send one lifecycle mail, counted in /metrics; a failure is counted and re-raised (the
     task runner records and retries it)."""
     with observability.emails_counted(KIND):
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+        send_site_mail(subject, body, [to])
 
 
 @task()

@@ -16,8 +16,6 @@ from masthead.metering import Wall
 
 from .models import Offer, Plan
 from .providers import CheckoutError, get_provider
-from .providers.demo import DemoProvider
-from .providers.demo import read_session as read_test_checkout
 from .selectors import current_subscription, live_offers
 from .services import check_offer_eligibility
 
@@ -66,16 +64,18 @@ def choose_offer(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def test_checkout(request):
-    """The demo provider's checkout page: clearly a test, no card, no money."""
-    if not isinstance(get_provider(), DemoProvider):
+    """The test checkout page of a provider that has one (the demo's): clearly a test, no
+    card, no money."""
+    provider = get_provider()
+    if not provider.supports_test_checkout:
         return HttpResponseRedirect(reverse("billing:subscribe"))
     session_id = request.GET.get("session") or request.POST.get("session") or ""
     try:
-        data = read_test_checkout(user=request.user, session_id=session_id)
+        slug = provider.test_checkout_offer(user=request.user, session_id=session_id)
     except CheckoutError as exc:
         messages.error(request, str(exc))
         return HttpResponseRedirect(reverse("billing:subscribe"))
-    offer = get_object_or_404(Offer.objects.select_related("plan"), slug=data["o"])
+    offer = get_object_or_404(Offer.objects.select_related("plan"), slug=slug)
     if request.method == "POST":
         return _complete(request, session_id)
     return TemplateResponse(

@@ -70,11 +70,13 @@ class Demo:
             )
         return self._collection
 
-    def save_image(self, img, title: str, filename: str):
-        """Store a drawn picture as a Wagtail image in the demo collection."""
+    def save_image(self, img, title: str, filename: str, description: str = ""):
+        """Store a drawn picture as a Wagtail image in the demo collection; ``description``
+        is its alt text (Wagtail's ``default_alt_text``)."""
         data = images.jpeg_bytes(img)
         image = get_image_model()(
             title=title[:255],
+            description=description[:255],
             collection=self.collection,
             file=ImageFile(BytesIO(data), name=filename),
             file_size=len(data),

@@ -55,7 +55,6 @@ def record(story: Story, slug: str, access: str, rng: random.Random, note: bool)
         contributor_note=contributor_note(rng, byline) if note else "",
         art=story.art,
         caption=story.caption,
-        alt=story.alt,
         figure=False,
         callout=False,
         blocks=list(story.blocks),

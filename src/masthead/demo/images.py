@@ -18,6 +18,8 @@ from io import BytesIO
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from .colours import main_colours
+
 LEAD_SIZE = (1600, 900)
 AVATAR_SIZE = (400, 400)
 CREDIT = "© Meridian Ledger illustration"
@@ -33,6 +35,15 @@ PALETTES = {
 SKIN_TONES = [(243, 204, 172), (226, 176, 134), (198, 136, 98), (158, 104, 72), (112, 74, 52)]
 HAIR = [(28, 24, 22), (62, 42, 30), (110, 78, 48), (168, 160, 150), (40, 34, 50)]
 COMPOSITIONS = ("chart", "skyline", "map", "waves", "circles", "circuit")
+# What each composition draws, for its alt text (the colours come from the pixels).
+SHAPES = {
+    "chart": "a price chart of bars and two lines on a faint grid",
+    "skyline": "a skyline of tower blocks with lit windows under a round sun",
+    "map": "an abstract map of landmasses joined by dashed routes",
+    "waves": "layered wave bands rising from the lower edge",
+    "circles": "overlapping circles and rings",
+    "circuit": "circuit traces around a square chip",
+}
 
 
 def _mix(a, b, t: float) -> tuple[int, int, int]:
@@ -224,6 +235,19 @@ def draw_lead(seed: str, section: str, composition: str) -> Image.Image:
     ImageDraw.Draw(glow).ellipse([-400, -500, 900, 500], fill=60)
     glow = glow.resize((160, 90)).filter(ImageFilter.GaussianBlur(12)).resize(LEAD_SIZE)
     return Image.composite(Image.new("RGB", LEAD_SIZE, pal[3]), img, glow)
+
+
+def describe(img: Image.Image, composition: str) -> str:
+    """The alt text of a drawn illustration: what it shows and its main colours, read from
+    its pixels (``colours``), so the words are the picture's own::
+
+        "Abstract illustration: layered wave bands rising from the lower edge, in plum,
+        maroon and brown."
+    """
+    small = img.convert("RGB").resize((80, 45))
+    names = main_colours(small.getcolors(80 * 45) or [])
+    colours = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"Abstract illustration: {SHAPES.get(composition, SHAPES['circles'])}, in {colours}."
 
 
 def draw_avatar(seed: str) -> Image.Image:

@@ -38,8 +38,6 @@ class ArticleLike(Protocol):
     @property
     def caption(self) -> str: ...
     @property
-    def alt(self) -> str: ...
-    @property
     def figure(self) -> bool: ...  # add an inline chart image
     @property
     def callout(self) -> bool: ...  # place the demo's reader callout at the end
@@ -62,7 +60,6 @@ class ArticleRecord:
     contributor_note: str
     art: str
     caption: str
-    alt: str
     figure: bool
     callout: bool
     blocks: list

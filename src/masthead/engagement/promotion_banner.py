@@ -46,7 +46,7 @@ def _banner(facts: tuple, today, language, time_zone) -> tuple:
             "key": "promotion",
             "text": text,
             "when": when,
-            "datetime": moment.isoformat(),
+            "datetime": moment.isoformat(timespec="seconds"),  # HTML: at most 3 decimals
             "starts_on": timezone.localtime(start).date().isoformat(),
             "link_url": link_url,
             "link_text": link_text,

@@ -15,10 +15,11 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from masthead.billing.models import Subscription
+from masthead.billing.models import Subscription, SubscriptionStatus
 from masthead.billing.selectors import subscription_entitles
 
-LIVE = ["trialing", "active", "past_due"]
+S = SubscriptionStatus
+LIVE = [S.TRIALING, S.ACTIVE, S.PAST_DUE]
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class SubscriberFigures:
 
 def monthly_charge(sub: Subscription, now: datetime) -> Decimal:
     plan, offer = sub.plan, sub.offer
-    if plan is None or sub.status == "trialing":
+    if plan is None or sub.status == S.TRIALING:
         return Decimal(0)
     months = 12 if plan.interval == "year" else 1
     amount = plan.amount
@@ -55,14 +56,14 @@ def subscriber_figures(start: datetime, end: datetime, now: datetime) -> Subscri
         if not subscription_entitles(sub, now):
             continue
         active += 1
-        trialing += sub.status == "trialing"
+        trialing += sub.status == S.TRIALING
         mrr += monthly_charge(sub, now)
     trials = Subscription.objects.filter(
         trial_end__gte=start, trial_end__lt=min(end, now)
     ).aggregate(ended=Count("id"), converted=Count("id", filter=Q(converted=True)))
     base = (
         Subscription.objects.filter(created_at__lt=start)
-        .exclude(status__in=["incomplete", "incomplete_expired"])
+        .exclude(status__in=[S.INCOMPLETE, S.INCOMPLETE_EXPIRED])
         .exclude(ended_at__lt=start)
         .aggregate(
             live=Count("id"), ended=Count("id", filter=Q(ended_at__gte=start, ended_at__lt=end))

@@ -39,6 +39,9 @@ def webhooks_not_configured(source: str) -> WebhookResult:
 class PaymentProvider(ABC):
     name: str = ""
     is_test: bool = False  # a provider where no money moves (the demo)
+    # Capabilities, as Django's task backends declare theirs: a provider that serves its own
+    # test checkout page at /subscribe/test-checkout/ (the demo) says so here.
+    supports_test_checkout: bool = False
 
     def __init__(self, **options):
         self.options = options
@@ -66,6 +69,12 @@ class PaymentProvider(ABC):
         raise LinkRefused(
             "Stripe is not configured (STRIPE_SECRET_KEY): the subscription was not linked"
         )
+
+    def test_checkout_offer(self, *, user, session_id: str) -> str:
+        """The slug of the offer that ``user`` is checking out in the test checkout
+        ``session_id``, or ``CheckoutError`` (also for a provider without
+        ``supports_test_checkout``)."""
+        raise CheckoutError("This checkout link is not valid.")
 
     def manage_url(self, *, user, return_url: str) -> str | None:
         """Where the reader manages cards and invoices (Stripe's portal); None if nowhere."""

@@ -8,6 +8,8 @@ relative to the build (negative: in the past).
 
 from dataclasses import dataclass, field
 
+from masthead.billing.models.subscriptions import SubscriptionStatus as S
+
 DEMO_PASSWORD = "masthead-demo"  # noqa: S105 - public demo credentials, printed on purpose
 
 
@@ -49,7 +51,7 @@ ACCOUNTS = [
         "subscriber (active)",
         "reads everything; gift links on /account/",
         plan="monthly",
-        history=(State("active", period_end_days=30),),
+        history=(State(S.ACTIVE, period_end_days=30),),
     ),
     Account(
         "trial-ended@example.com",
@@ -58,8 +60,8 @@ ACCOUNTS = [
         plan="annual",
         offer="annual-trial",
         history=(
-            State("trialing", period_end_days=-6, trial_end_days=-6),
-            State("canceled", period_end_days=-6, trial_end_days=-6, ended_days=-6),
+            State(S.TRIALING, period_end_days=-6, trial_end_days=-6),
+            State(S.CANCELED, period_end_days=-6, trial_end_days=-6, ended_days=-6),
         ),
     ),
     Account(
@@ -68,8 +70,8 @@ ACCOUNTS = [
         "first wall: access-expired",
         plan="monthly",
         history=(
-            State("active", period_end_days=-12),
-            State("canceled", period_end_days=-12, ended_days=-12),
+            State(S.ACTIVE, period_end_days=-12),
+            State(S.CANCELED, period_end_days=-12, ended_days=-12),
         ),
     ),
 ]

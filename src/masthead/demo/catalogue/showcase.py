@@ -15,11 +15,12 @@ newest). Each opens with ``key: value`` header lines, then a line ``---``, then 
     authors: Amara Quell, Kenji Marlowe
     art: waves
     caption: ...
-    alt: ...
     ---
     First paragraph.
 
-Optional keys: ``contributor_note``, ``figure: yes`` (an inline chart after paragraph 5) and
+The lead image's alt text is not written here: it is read from the drawn picture
+(``images.describe``), so its colour words are the picture's own. Optional keys:
+``contributor_note``, ``figure: yes`` (an inline chart after paragraph 5) and
 ``callout: yes`` (the demo's reader callout goes under this article). Sections, topics and authors
 are checked against ``world``; a bad file stops the load with an error naming the file and line.
 The text is ours: written for the demo, not generated, so no two stories share their prose.
@@ -44,7 +45,7 @@ CHOICES = {
     "callout": ("yes", "no"),
 }
 REQUIRED = ("slug", "section", "kind", "access", "headline", "standfirst", "dateline", "topics")
-REQUIRED += ("art", "caption", "alt")
+REQUIRED += ("art", "caption")  # the alt text is read from the drawn picture (images.describe)
 OPTIONAL = ("authors", "contributor_note", "figure", "callout")  # no byline only when sponsored
 TOPIC_SLUGS = tuple(t[0] for t in TOPICS)
 AUTHOR_NAMES = tuple(a[0] for a in AUTHORS)
@@ -70,7 +71,6 @@ class ShowcaseArticle:
     authors: tuple[str, ...]  # author names from world.AUTHORS, in byline order
     art: str
     caption: str
-    alt: str
     blocks: list[Block] = field(default_factory=list)
     contributor_note: str = ""
     figure: bool = False
@@ -121,7 +121,6 @@ def parse_file(path: Path) -> ShowcaseArticle:
         authors=_names(header.get("authors", "")),
         art=header["art"],
         caption=header["caption"],
-        alt=header["alt"],
         blocks=blocks,
         contributor_note=header.get("contributor_note", ""),
         figure=header.get("figure") == "yes",

@@ -80,18 +80,20 @@ def existing_slugs(demo: Demo) -> set[tuple[str | None, str]]:
 def lead_image(demo: Demo, record: ArticleLike):
     img = images.draw_lead(f"lead:{record.section}/{record.slug}", record.section, record.art)
     name = f"lead-{record.section}-{record.slug[:60]}.jpg"
-    return demo.save_image(img, f"Illustration: {record.headline}", name)
+    alt = images.describe(img, record.art)
+    return demo.save_image(img, f"Illustration: {record.headline}", name, description=alt)
 
 
 def inline_figure(demo: Demo, record: ArticleLike) -> dict:
     img = images.draw_lead(f"inline:{record.section}/{record.slug}", record.section, "chart")
     name = f"inline-{record.section}-{record.slug[:60]}.jpg"
-    image = demo.save_image(img, f"Chart illustration: {record.headline}", name)
+    alt = images.describe(img, "chart")
+    image = demo.save_image(img, f"Chart illustration: {record.headline}", name, description=alt)
     return {
         "image": image.pk,
         "caption": "Figures and trends, as drawn by our graphics desk for this story.",
         "credit": images.CREDIT,
-        "alt_text": "Abstract chart of bars and lines.",
+        "alt_text": alt,
     }
 
 
@@ -120,7 +122,7 @@ def new_page(demo: Demo, record: ArticleLike, lead, figure: dict | None, extra=(
         lead_image=lead,
         lead_image_caption=record.caption,
         lead_image_credit=images.CREDIT,
-        lead_image_alt=record.alt,
+        lead_image_alt=lead.default_alt_text if lead is not None else "",  # the picture's own
         primary_topic=demo.topics[record.topics[0]],
         body=stream(record, figure, extra),
         contributor_note=record.contributor_note,

@@ -26,6 +26,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from masthead.billing.models import Offer, Plan, Subscription
+from masthead.billing.models import SubscriptionStatus as S
 from masthead.events.kinds import EventKind as K
 from masthead.events.models import ReaderEvent
 from masthead.metering.keys import USER_PREFIX
@@ -145,18 +146,18 @@ def _state(sub: Subscription, person: dict, now: datetime) -> None:
         paid_from = start
     sub.converted = paid_from is not None
     if lapsed is not None:
-        sub.status, sub.ended_at, sub.current_period_end = "canceled", lapsed, lapsed
+        sub.status, sub.ended_at, sub.current_period_end = S.CANCELED, lapsed, lapsed
     elif paid_from is None:
-        sub.status, sub.current_period_end = "trialing", sub.trial_end
+        sub.status, sub.current_period_end = S.TRIALING, sub.trial_end
     else:
-        sub.status, sub.current_period_end = "active", _paid_until(paid_from, days, now)
+        sub.status, sub.current_period_end = S.ACTIVE, _paid_until(paid_from, days, now)
 
 
 def renew(now: datetime) -> int:
     """Move live paid history subscriptions' period end past ``now`` (a later build)."""
     due = (
         Subscription.objects.filter(
-            provider_subscription_id__startswith="demo_hist_", status="active"
+            provider_subscription_id__startswith="demo_hist_", status=S.ACTIVE
         )
         .filter(current_period_end__lt=now + timedelta(days=1))
         .select_related("plan")

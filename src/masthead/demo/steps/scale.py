@@ -61,7 +61,8 @@ def illustration_pool(demo: Demo) -> dict[str, list]:
     for title, section, k in demo.bar(missing, desc="Illustrations", unit="img"):
         comp = comps[(sections.index(section) + k * 2) % len(comps)]
         img = images.draw_lead(f"pool:{section}:{k}", section, comp)
-        pool[section].append(demo.save_image(img, title, f"pool-{section}-{k + 1}.jpg"))
+        alt = images.describe(img, comp)
+        pool[section].append(demo.save_image(img, title, f"pool-{section}-{k + 1}.jpg", alt))
     return pool
 
 

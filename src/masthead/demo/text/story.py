@@ -16,6 +16,5 @@ class Story:
     topics: list[str]  # topic slugs, the first is the primary topic
     blocks: list[tuple[str, object]]  # ("paragraph", html) / ("crosshead", text) / ("quote", {})
     art: str  # the illustration's composition: chart, skyline, map, waves, circuit
-    caption: str
-    alt: str
+    caption: str  # the lead image's alt text is read from its pixels (images.describe)
     people: dict = field(default_factory=dict)

@@ -224,7 +224,6 @@ class Writer:
             blocks=blocks,
             art=kind.art,
             caption=f"{kind.caption}, drawn for this story.",
-            alt=f"Abstract illustration: {kind.caption[len('An illustration of ') :]}.",
             people={"speaker": speaker},
         )
 
@@ -265,8 +264,7 @@ class Writer:
             topics=["shipping", "trade", "climate"],
             blocks=blocks,
             art="waves",
-            caption="An illustration of refrigerated containers in cool blue tones.",
-            alt="Abstract illustration: stacked containers in blue and white.",
+            caption="An illustration drawn for this partner content.",
         )
 
     # -- internals -----------------------------------------------------------------------------
@@ -379,5 +377,4 @@ class Writer:
             blocks=blocks,
             art="circles",
             caption="An illustration drawn for this column.",
-            alt="Abstract illustration: overlapping circles in warm tones.",
         )

@@ -12,12 +12,12 @@ the browser that asked for it; the sign-in carries the device's meter views over
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
 from masthead import observability
 from masthead.members.proof import is_spent, reader_for_proven_address, spend_once
+from masthead.sitemail import send_site_mail
 
 from ..selectors import active_newsletters
 from ..tokens import optin_signs_in, optin_token, read_optin_token
@@ -47,10 +47,9 @@ def optin_request(email: str, slugs: list[str], source: str, nonce: str = "") ->
     url = f"{settings.SITE_URL}/newsletters/confirm/{token}/"
     context = {"url": url, "names": names, "site_name": settings.WAGTAIL_SITE_NAME}
     with observability.emails_counted("newsletter_optin"):
-        send_mail(
+        send_site_mail(  # the site's name as sender, a Message-ID of its domain
             f"Confirm your newsletter sign-up at {settings.WAGTAIL_SITE_NAME}",
             render_to_string("newsletters/email/confirm.txt", context),
-            settings.DEFAULT_FROM_EMAIL,
             [email],
         )
 

@@ -1,4 +1,5 @@
-"""Daily job: e-mail readers whose trial ends within three days (cron or a scheduler)."""
+"""E-mail readers whose trial ends within three days, now. The task workers already do this
+hourly (``masthead.schedule``); the command is for a host that runs no worker."""
 
 from django.core.management.base import BaseCommand
 

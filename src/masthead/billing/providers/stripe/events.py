@@ -9,6 +9,10 @@ database transaction, and returns the write to do once the event id is stored, o
     if write is not None:
         write()   # upsert our copy to Stripe's state as read just now
 
+A failed payment (``invoice.payment_failed``, or a subscription that Stripe reports
+``past_due``/``unpaid`` with its ``latest_invoice``) also e-mails the reader, once per invoice
+(``services.payment_failed_notify``), from the same write.
+
 Raises ``StripeFailure`` when Stripe cannot be read, so the webhook answers 503 and Stripe
 delivers the event again.
 """
@@ -16,7 +20,15 @@ delivers the event again.
 from collections.abc import Callable
 
 from .client import NotFound
-from .sync import is_paid, record_checkout, store_subscription, user_for, version_now
+from .sync import (
+    is_paid,
+    owing,
+    record_checkout,
+    store_failed_payment,
+    store_subscription,
+    user_for,
+    version_now,
+)
 
 SUBSCRIPTION_EVENTS = ("invoice.paid", "invoice.payment_failed")
 
@@ -31,6 +43,20 @@ def subscription_id(event: dict) -> str:
         details = (obj.get("parent") or {}).get("subscription_details") or {}
         ref = details.get("subscription") or obj.get("subscription") or ""
         return ref.get("id", "") if isinstance(ref, dict) else ref
+    return ""
+
+
+def failed_invoice(event: dict, obj: dict) -> str:
+    """The unpaid invoice a reader should hear about, or "": the failed invoice itself, or the
+    latest invoice of a subscription Stripe reports as owing (as re-read just now)."""
+    if not owing(obj):
+        return ""
+    kind = event.get("type", "")
+    if kind == "invoice.payment_failed":
+        return str(((event.get("data") or {}).get("object") or {}).get("id") or "")
+    if kind.startswith("customer.subscription."):
+        ref = obj.get("latest_invoice") or ""
+        return str(ref.get("id", "") if isinstance(ref, dict) else ref)
     return ""
 
 
@@ -58,6 +84,9 @@ def prepare(api, event: dict) -> Callable[[], object] | None:
     user = user_for(obj)
     if user is None:
         return None  # a subscription of no reader of ours
+    invoice_id = failed_invoice(event, obj)
+    if invoice_id:
+        return lambda: store_failed_payment(obj, version=version, user=user, invoice_id=invoice_id)
     return lambda: store_subscription(obj, version=version, user=user)
 
 

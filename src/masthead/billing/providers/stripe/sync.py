@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import F
 
 from ...models import Offer, Plan, Subscription, WebhookEvent
-from ...services import upsert_subscription
+from ...services import OWING, payment_failed_notify, upsert_subscription
 from ...tasks import send_subscription_confirmation
 
 PROVIDER = "stripe"
@@ -95,6 +95,21 @@ def store_subscription(
         ended_at=_when(obj.get("ended_at")),
         record_facts=record_facts,
     )
+
+
+def owing(obj: dict) -> bool:
+    """Stripe says a payment is outstanding: the card failed and Stripe is retrying
+    (``past_due``) or has given up (``unpaid``)."""
+    return obj.get("status") in OWING
+
+
+def store_failed_payment(obj: dict, *, version: int, user, invoice_id: str) -> Subscription:
+    """Store the subscription, and e-mail the reader about ``invoice_id`` if this is the first
+    we hear of its failure (the mail goes once the transaction commits)."""
+    with transaction.atomic():
+        sub = store_subscription(obj, version=version, user=user)
+        payment_failed_notify(sub, invoice_id)
+    return sub
 
 
 def is_paid(session: dict) -> bool:
