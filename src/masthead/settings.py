@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "masthead.distribution",
     "masthead.revenue",
     "masthead.newsletters",
+    "masthead.imports",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -114,6 +115,7 @@ MIDDLEWARE = [
     "masthead.access.middleware.ReaderMiddleware",
     "masthead.events.traffic.TrafficMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "masthead.imports.redirects.ShortlinkRedirectMiddleware",  # /?p=ID, /?page_id=ID
 ]
 
 ROOT_URLCONF = "masthead.urls"
