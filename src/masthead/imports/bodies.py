@@ -32,6 +32,9 @@ TAGS = INLINE | HEADINGS | {"p", "blockquote", "ul", "ol", "li", "figure", "figc
 TAGS |= {"iframe", "div", "pre", "hr", "section", "article", "footer", "header", "aside"}
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "iframe": {"src"}}
 SCHEMES = {"http", "https", "mailto"}
+# Removed with everything inside them (a newsletter's sign-up form, a widget's button).
+DROPPED = {"script", "style", "form", "button", "select", "textarea", "noscript", "template"}
+DROPPED |= {"svg", "math", "object", "applet", "head", "title"}
 OUTPUT = {"b": "b", "strong": "b", "i": "i", "em": "i", "sup": "sup", "sub": "sub"}
 OUTPUT |= {"s": "s", "strike": "s", "del": "s"}
 EMBED_HOSTS = {
@@ -60,6 +63,7 @@ def sanitise(source: str) -> str:
         url_schemes=SCHEMES,
         link_rel=None,
         strip_comments=True,
+        clean_content_tags=DROPPED,
     )
 
 

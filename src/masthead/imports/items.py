@@ -54,10 +54,12 @@ class Item:
     old_paths: list[str] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # repairs the reader made
+    public_html: str | None = None  # a paid post's part before the source's paid cut
 
     def content_hash(self) -> str:
         data = asdict(self)
         data.pop("problems")
+        data.pop("public_html")
         text = json.dumps(data, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 

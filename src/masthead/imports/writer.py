@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
+from masthead.access.policy import preview_paragraphs
 from masthead.newsroom.models import (
     ArticleAuthor,
     ArticlePage,
@@ -173,6 +174,7 @@ class Writer:
         if item.status in {"publish", "future"} and not self.dry_run:
             revision.publish()
         page = ArticlePage.objects.get(pk=page.pk)
+        self.check_cut(item)
         self._remember(kind, item.source_id, page.pk, digest)
         self.report.count(kind, outcome)
         self.redirects(item, page)
@@ -212,6 +214,20 @@ class Writer:
         if item.published_at is not None:
             page.first_published_at = item.published_at
         page.go_live_at = item.published_at if item.status == "future" else None
+
+    def check_cut(self, item: Item) -> None:
+        """Masthead's preview of a subscribers-only article is the site's first N paragraphs,
+        not a cut of each article's own: say so where the source's paid cut came earlier."""
+        if item.access != "subscribers" or item.public_html is None:
+            return
+        before = sum(1 for kind, _v in html_to_blocks(item.public_html) if kind == "paragraph")
+        shown = preview_paragraphs()
+        if before < shown:
+            self.report.reject(
+                item.where,
+                f"paid cut after paragraph {before} in the source; the site's preview of "
+                f"subscribers-only articles shows {shown} (Settings → Meter and walls)",
+            )
 
     def free_slug(self, section, slug: str, page: ArticlePage, item: Item) -> str:
         siblings = Page.objects.child_of(section)

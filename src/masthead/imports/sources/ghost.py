@@ -22,6 +22,7 @@ from .ghost_bodies import lexical_to_html, mobiledoc_to_html
 
 MAX_JSON_BYTES = 1024**3
 STATUS = {"published": "publish", "scheduled": "future", "draft": "draft", "sent": "draft"}
+MEMBERS_ONLY = "<!--members-only-->"  # Ghost's public-preview divider
 ACCESS = {"public": "metered", "members": "metered", "paid": "subscribers"}
 
 
@@ -126,6 +127,7 @@ def item_of(post, tags, users, meta, post_tags, post_authors) -> Item:
     elif not body and post.get("mobiledoc"):
         body = mobiledoc_to_html(post["mobiledoc"])
     extra = meta.get(pid, {})
+    cut = (body or "").find(MEMBERS_ONLY)
     visibility = post.get("visibility") or "public"
     paths = []
     if post.get("slug"):
@@ -150,4 +152,5 @@ def item_of(post, tags, users, meta, post_tags, post_authors) -> Item:
         image_caption=post.get("feature_image_caption") or extra.get("feature_image_caption") or "",
         image_alt=post.get("feature_image_alt") or extra.get("feature_image_alt") or "",
         old_paths=paths,
+        public_html=body[:cut] if cut >= 0 else None,
     )

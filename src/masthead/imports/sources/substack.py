@@ -125,7 +125,8 @@ def read(export: Export) -> Iterator[Item | Rejected]:
         status = "draft"
         if published:
             status = "future" if when and when > now else "publish"
-        paid = (row.get("audience") or "").strip() in PAID or bool(PAYWALL.search(body))
+        cut = PAYWALL.search(body)
+        paid = (row.get("audience") or "").strip() in PAID or bool(cut)
         slug = post_id.split(".", 1)[1] if "." in post_id else post_id
         yield Item(
             source_id=post_id,
@@ -139,4 +140,5 @@ def read(export: Export) -> Iterator[Item | Rejected]:
             published_at=when,
             access="subscribers" if paid else "metered",
             old_paths=[f"/p/{slug}"],
+            public_html=body[: cut.start()] if cut else None,
         )
