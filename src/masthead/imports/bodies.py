@@ -30,6 +30,7 @@ INLINE |= {"code", "br", "cite", "small", "abbr", "mark"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TAGS = INLINE | HEADINGS | {"p", "blockquote", "ul", "ol", "li", "figure", "figcaption", "img"}
 TAGS |= {"iframe", "div", "pre", "hr", "section", "article", "footer", "header", "aside"}
+TAGS |= {"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"}
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "title"}, "iframe": {"src"}}
 SCHEMES = {"http", "https", "mailto"}
 # Removed with everything inside them (a newsletter's sign-up form, a widget's button).
@@ -252,10 +253,30 @@ class Builder:
                 self.blocks.append(("paragraph", f"<p>{lines}</p>"))
         elif tag == "hr":
             return
+        elif tag == "table":
+            self.table(node)
         elif tag in {"img", "iframe"}:
             self.inline(node)
         else:
             self.container(node)
+
+    def table(self, node: Node) -> None:
+        """A table has no block of its own: one paragraph per row, cells joined by " | "."""
+        for row in find(node, "tr"):
+            cells = [c for c in row.children if isinstance(c, Node) and c.tag in {"td", "th"}]
+            for k, cell in enumerate(cells):
+                if k:
+                    self.run.append(" | ")
+                for child in cell.children:
+                    if isinstance(child, Node) and child.tag not in INLINE:
+                        self.run.append(escape(" ".join(child.text().split())))
+                    else:
+                        self.inline(child)
+            self.flush()
+        for caption in find(node, "caption"):
+            text = " ".join(caption.text().split())
+            if text:
+                self.blocks.append(("paragraph", f"<p><i>{escape(text)}</i></p>"))
 
     def quote(self, node: Node) -> None:
         attribution = ""
