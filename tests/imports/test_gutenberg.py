@@ -35,7 +35,7 @@ def test_gutenberg_blocks_become_body_blocks(site, capsys, tmp_path):
     assert listing[:2] == ["<p>• List item</p>", "<p>• List item</p>"]
     assert ("paragraph", "<p>Cell 1 | Cell 2</p>") in body("Table")
     for title in ("Custom HTML", "Shortcode", "Classic", "Video", "Audio", "Gallery"):
-        for kind, value in body(title):
+        for _kind, value in body(title):
             text = str(value)
             assert "<script" not in text and "<!-- wp:" not in text and "style=" not in text
 
