@@ -301,6 +301,34 @@ def cmd_restore(opts) -> int:
     return 0
 
 
+def cmd_import(opts) -> int:
+    """Import a WordPress, Ghost or Substack export (masthead.imports; README, "Import")."""
+    _django()
+    from masthead.imports.command import run_command
+
+    return run_command(opts)
+
+
+def _import_parser(sub):
+    imports = sub.add_parser("import", help="import content or readers from another platform")
+    sources = imports.add_subparsers(dest="source", required=True)
+    for source, what in [
+        ("wordpress", "a WordPress export (WXR 1.1/1.2), FILE.xml"),
+        ("ghost", "a Ghost export (versions 4-6), FILE.json"),
+        ("substack", "a Substack export (posts.csv + posts/*.html), a zip or its folder"),
+    ]:
+        cmd = sources.add_parser(source, help=f"import {what}")
+        cmd.add_argument("file", metavar="ZIP_OR_DIR" if source == "substack" else "FILE")
+        cmd.add_argument("--media", metavar="DIR", help="a local folder of the export's images")
+        cmd.add_argument("--fetch-media", action="store_true", help="fetch images over HTTP(S)")
+        if source == "wordpress":
+            cmd.add_argument("--access-tag", metavar="TAG", help="this tag → subscribers-only")
+        cmd.add_argument("--dry-run", action="store_true", help="read and check; write nothing")
+        cmd.add_argument("--report", metavar="FILE.json", help="write the report as JSON")
+        cmd.set_defaults(func=cmd_import)
+    return sources
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="masthead", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -366,8 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--force", action="store_true", help="replace a site that has content")
     restore.set_defaults(func=cmd_restore)
 
-    imports = sub.add_parser("import", help="import content or readers from another platform")
-    import_sub = imports.add_subparsers(dest="source", required=True)
+    import_sub = _import_parser(sub)  # import wordpress, ghost, substack
     export = sub.add_parser("export", help="export readers")
     export_sub = export.add_subparsers(dest="what", required=True)
     add_member_parsers(import_sub, export_sub)  # import members, export members

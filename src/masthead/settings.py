@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "masthead.revenue",
     "masthead.newsletters",
     "masthead.memberimport",
+    "masthead.imports",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -115,6 +116,7 @@ MIDDLEWARE = [
     "masthead.access.middleware.ReaderMiddleware",
     "masthead.events.traffic.TrafficMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "masthead.imports.redirects.ShortlinkRedirectMiddleware",  # /?p=ID, /?page_id=ID
 ]
 
 ROOT_URLCONF = "masthead.urls"
