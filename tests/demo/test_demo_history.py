@@ -128,7 +128,9 @@ def test_billing_rows_describe_the_historys_subscribers(demo):
     assert figures.active == len(live) and len(history_live) > 10  # the history's, and the demo's
     assert figures.mrr == sum(monthly_charge(s, now) for s in live)
     assert sum(monthly_charge(s, now) for s in history_live) > 20
-    assert figures.trials_ended > 0 and figures.base_at_start >= 3
+    # The history ramps up (issue 24, item 6): how many subscriptions were already live 29 days
+    # ago depends on the hour the demo is built (2 at 00:20 UTC, 3 at 23:00): at least one.
+    assert figures.trials_ended > 0 and figures.base_at_start >= 1
     history_accounts.build(Demo(progress=False))  # again: nothing new
     assert (
         Subscription.objects.filter(provider_subscription_id__startswith="demo_hist_").count()
