@@ -2,13 +2,18 @@
 web page (``masthead.comments.access``): comments only for a caller who may read the whole
 article (``gated`` true and no ``results`` otherwise), posting when allowed, JSON errors."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 
 from masthead.comments.access import thread_access
 from masthead.comments.models import Comment
 from masthead.comments.rules import CommentRefused
 from masthead.comments.selectors import display_name, published_count, thread_for
-from masthead.comments.services import comment_post
+from masthead.comments.services import (
+    comment_delete,
+    comment_like,
+    comment_post,
+    comment_report,
+)
 
 from .auth import api_user
 from .errors import ApiError, api_endpoint, json_body
@@ -79,3 +84,47 @@ def _post(request, user, access):
     comment.reply_list = []
     # A double submit gets the first comment back, as if it were the first answer.
     return JsonResponse(comment_json(comment), status=201)
+
+
+def _acting(request, comment_id):
+    """The signed-in caller and the comment, when they may read its article; else JSON errors."""
+    user = api_user(request)
+    if not user.is_authenticated:
+        raise ApiError(401, "not_authenticated", "Sign in or send a bearer token.")
+    check_csrf(request)
+    comment = Comment.objects.filter(pk=comment_id).first()
+    access = thread_access(request, user, comment.article_id) if comment else None
+    if comment is None or access is None or not access.may_read:
+        raise ApiError(404, "comment_not_found", "There is no such comment.")
+    return user, comment
+
+
+@api_endpoint("POST", "DELETE")
+def comment_likes(request, comment_id):
+    user, comment = _acting(request, comment_id)
+    try:
+        likes = comment_like(request, user, comment, like=request.method == "POST")
+    except CommentRefused as exc:
+        raise _refused(exc) from None
+    return JsonResponse({"id": comment.pk, "likes": likes, "liked": request.method == "POST"})
+
+
+@api_endpoint("POST")
+def comment_reports(request, comment_id):
+    user, comment = _acting(request, comment_id)
+    data = json_body(request)
+    try:
+        comment_report(request, user, comment, data.get("reason"), data.get("note", ""))
+    except CommentRefused as exc:
+        raise _refused(exc) from None
+    return JsonResponse({"id": comment.pk, "reported": True}, status=201)
+
+
+@api_endpoint("DELETE")
+def comment_detail(request, comment_id):
+    user, comment = _acting(request, comment_id)
+    try:
+        comment_delete(user, comment)
+    except CommentRefused as exc:
+        raise _refused(exc) from None
+    return HttpResponse(status=204)

@@ -49,14 +49,99 @@ NEW_COMMENT = {
 }
 
 
-def comment_paths() -> dict:
-    article = {
+def _id(description):
+    return {
         "name": "id",
         "in": "path",
         "required": True,
-        "description": "The article's id",
+        "description": description,
         "schema": {"type": "integer", "minimum": 1},
     }
+
+
+REPORT = {
+    "type": "object",
+    "required": ["reason"],
+    "properties": {
+        "reason": {
+            "type": "string",
+            "enum": ["abuse", "spam", "off-topic", "misinformation", "other"],
+        },
+        "note": {"type": "string", "maxLength": 500},
+    },
+}
+LIKES = {
+    "type": "object",
+    "required": ["id", "likes", "liked"],
+    "properties": {
+        "id": {"type": "integer"},
+        "likes": {"type": "integer"},
+        "liked": {"type": "boolean"},
+    },
+}
+_REFUSED = {
+    "403": json_response(ref("Error"), "Refused (your own comment, no CSRF token...)"),
+    "429": json_response(ref("Error"), "Too fast"),
+}
+
+
+def _comment_actions() -> dict:
+    comment = _id("The comment's id")
+    return {
+        "/api/v1/comments/{id}/": {
+            "delete": {
+                "summary": "The author deletes their comment",
+                "security": SIGNED_IN,
+                "parameters": [comment],
+                "responses": {"204": {"description": "Deleted"}, **ERRORS, **_REFUSED},
+            }
+        },
+        "/api/v1/comments/{id}/likes/": {
+            "post": {
+                "summary": "Like a comment (once)",
+                "security": SIGNED_IN,
+                "parameters": [comment],
+                "responses": {"200": json_response(LIKES), **ERRORS, **_REFUSED},
+            },
+            "delete": {
+                "summary": "Take a like back",
+                "security": SIGNED_IN,
+                "parameters": [comment],
+                "responses": {"200": json_response(LIKES), **ERRORS, **_REFUSED},
+            },
+        },
+        "/api/v1/comments/{id}/reports/": {
+            "post": {
+                "summary": "Report a comment to the moderators, with a reason",
+                "security": SIGNED_IN,
+                "parameters": [comment],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": REPORT}},
+                },
+                "responses": {
+                    "201": json_response(
+                        {
+                            "type": "object",
+                            "required": ["id", "reported"],
+                            "properties": {
+                                "id": {"type": "integer"},
+                                "reported": {"type": "boolean"},
+                            },
+                        },
+                        "Reported",
+                    ),
+                    **ERRORS,
+                    **_REFUSED,
+                    **UNSUPPORTED_MEDIA_TYPE,
+                },
+            }
+        },
+    }
+
+
+def comment_paths() -> dict:
+    article = _id("The article's id")
     sort = {
         "name": "sort",
         "in": "query",
@@ -94,5 +179,6 @@ def comment_paths() -> dict:
                     "429": json_response(ref("Error"), "Commenting too fast"),
                 },
             },
-        }
+        },
+        **_comment_actions(),
     }
