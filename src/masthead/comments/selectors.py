@@ -7,6 +7,7 @@ likes in another).
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Q
 
@@ -19,7 +20,7 @@ DEFAULT_SORT = "newest"
 @dataclass
 class Thread:
     count: int
-    comments: list[Comment]
+    comments: list
     liked: set[int] = field(default_factory=set)
     sort: str = DEFAULT_SORT
 
@@ -44,16 +45,64 @@ def counts_for(article_ids) -> dict[int, int]:
     return {row["article_id"]: row["n"] for row in rows}
 
 
-def display_name(user) -> str:
-    return (user.get_full_name() or "").strip() or f"Reader {user.pk}"
-
-
 def _sort_key(sort: str):
     if sort == "oldest":
         return lambda c: (not c.featured, c.created_at, c.pk)
     if sort == "liked":
         return lambda c: (not c.featured, -c.like_count, -c.created_at.timestamp(), -c.pk)
     return lambda c: (not c.featured, -c.created_at.timestamp(), -c.pk)
+
+
+_FIELDS = (
+    "pk",
+    "parent_id",
+    "body",
+    "status",
+    "featured",
+    "like_count",
+    "deleted",
+    "created_at",
+    "edited_at",
+    "author_id",
+    "author__first_name",
+    "author__last_name",
+    "author__is_staff",
+    "author__is_superuser",
+)
+
+
+@dataclass
+class ThreadComment:
+    """A comment as a thread shows it: plain values read in one query (no model instances, so a
+    500-comment thread does not build 1,000 of them), with its replies in ``reply_list``."""
+
+    pk: int
+    parent_id: int | None
+    body: str
+    status: str
+    featured: bool
+    like_count: int
+    deleted: bool
+    created_at: datetime
+    edited_at: datetime | None
+    author_id: int
+    author_name: str
+    staff: bool
+    reply_list: list = field(default_factory=list)
+
+    @classmethod
+    def from_row(cls, row) -> "ThreadComment":
+        *head, first, last, is_staff, is_superuser = row
+        name = f"{first} {last}".strip() or f"Reader {head[-1]}"
+        return cls(*head, author_name=name, staff=bool(is_staff or is_superuser))
+
+    @classmethod
+    def of(cls, comment: Comment) -> "ThreadComment":
+        author = comment.author
+        return cls.from_row(
+            [getattr(comment, f) for f in _FIELDS[:10]]
+            + [author.first_name, author.last_name, author.is_staff, author.is_superuser]
+        )
 
 
 def thread_for(article_id: int, viewer=None, sort: str = DEFAULT_SORT) -> Thread:
@@ -64,31 +113,14 @@ def thread_for(article_id: int, viewer=None, sort: str = DEFAULT_SORT) -> Thread
     shown = Q(status=Status.PUBLISHED)
     if viewer_id:
         shown |= Q(author_id=viewer_id, status__in=[Status.PENDING, Status.HELD])
-    rows = list(
-        Comment.objects.filter(shown, article_id=article_id)
-        .select_related("author")
-        .only(
-            "pk",
-            "parent_id",
-            "body",
-            "status",
-            "featured",
-            "like_count",
-            "deleted",
-            "created_at",
-            "edited_at",
-            "author_id",
-            "article_id",
-            "author__first_name",
-            "author__last_name",
-            "author__is_staff",
-            "author__is_superuser",
-        )
-    )
+    rows = [
+        ThreadComment.from_row(row)
+        for row in Comment.objects.filter(shown, article_id=article_id)
+        .order_by()
+        .values_list(*_FIELDS)
+    ]
     by_id = {c.pk: c for c in rows}
-    top: list[Comment] = []
-    for c in rows:
-        c.reply_list = []
+    top: list[ThreadComment] = []
     for c in rows:
         if c.parent_id is None:
             top.append(c)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .access import thread_access
 from .models import Comment, Commenter, ReportReason, Status
+from .render import ListRenderer
 from .rules import CommentRefused
 from .selectors import SORTS, published_count, thread_for
 from .services import (
@@ -75,6 +76,10 @@ def _render(request, access, *, status=200, error="", draft="", parent_id=None):
         "thread_url": reverse("comments:thread", args=[access.page.pk]),
         "login_url": reverse("account_login"),
     }
+    if thread is not None:
+        context["comment_list"] = ListRenderer(request, access, context["thread_url"]).render(
+            thread.comments
+        )
     part = request.headers.get(PART_HEADER) == "1"
     template = "comments/thread_part.html" if part else "comments/thread_page.html"
     return _private(render(request, template, context, status=status))
@@ -82,8 +87,6 @@ def _render(request, access, *, status=200, error="", draft="", parent_id=None):
 
 def _decorate(comment, user, access, liked) -> None:
     comment.html = "" if comment.deleted else comment_html(comment.body)
-    comment.author_name = comment.author.get_full_name().strip() or f"Reader {comment.author_id}"
-    comment.staff = comment.author.is_staff or comment.author.is_superuser
     comment.mine = user.is_authenticated and comment.author_id == user.pk
     comment.liked = comment.pk in liked
     comment.editable = comment.mine and may_edit(user, comment)

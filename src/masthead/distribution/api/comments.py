@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from masthead.comments.access import thread_access
 from masthead.comments.models import Comment
 from masthead.comments.rules import CommentRefused
-from masthead.comments.selectors import display_name, published_count, thread_for
+from masthead.comments.selectors import ThreadComment, published_count, thread_for
 from masthead.comments.services import (
     comment_delete,
     comment_like,
@@ -20,12 +20,11 @@ from .errors import ApiError, api_endpoint, json_body
 from .views import check_csrf
 
 
-def comment_json(comment: Comment, replies: bool = True) -> dict:
-    author = comment.author
+def comment_json(comment: ThreadComment, replies: bool = True) -> dict:
     data = {
         "id": comment.pk,
-        "author": None if comment.deleted else display_name(author),
-        "staff": bool(author.is_staff or author.is_superuser),
+        "author": None if comment.deleted else comment.author_name,
+        "staff": comment.staff,
         "body": "" if comment.deleted else comment.body,
         "created_at": comment.created_at.isoformat(),
         "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
@@ -81,9 +80,8 @@ def _post(request, user, access):
         comment, _ = comment_post(request, user, access.page, data.get("body"), parent)
     except CommentRefused as exc:
         raise _refused(exc) from None
-    comment.reply_list = []
     # A double submit gets the first comment back, as if it were the first answer.
-    return JsonResponse(comment_json(comment), status=201)
+    return JsonResponse(comment_json(ThreadComment.of(comment)), status=201)
 
 
 def _acting(request, comment_id):
