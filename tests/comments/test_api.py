@@ -142,3 +142,23 @@ def test_a_bearer_token_posts_without_csrf(free):
     assert response.status_code == 201
     bad = _post(client, free, {"body": "x"}, HTTP_AUTHORIZATION="Bearer nope")
     assert bad.status_code == 401
+
+
+def test_a_registered_reader_with_free_articles_left_may_post_before_opening(world):
+    article = factories.article(world)  # metered
+    client = signed_in(factories.user("meter@example.org"))
+    response = _post(client, article, {"body": "Posted before reading"})
+    assert response.status_code == 201
+    # Posting opened nothing: the thread stays closed to them until they read the article.
+    assert client.get(_url(article)).json()["gated"] is True
+    assert client.get("/api/v1/me/").json()["meter"]["used"] == 0
+
+
+def test_a_registered_reader_over_the_meter_may_not_post(world):
+    client = signed_in(factories.user("walled@example.org"))
+    for _ in range(10):
+        client.get(factories.article(world).public_path)
+    article = factories.article(world)
+    assert 'data-paywall="subscription"' in client.get(article.public_path).content.decode()
+    response = _post(client, article, {"body": "Let me in"})
+    assert response.status_code == 403 and response.json()["error"]["code"] == "gated"

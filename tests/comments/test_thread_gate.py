@@ -107,3 +107,21 @@ def test_an_unknown_or_unpublished_article_is_a_404(world):
     assert Client().get(f"/comments/{draft.pk}/").status_code == 404
     assert Client().get("/comments/999999/").status_code == 404
     assert Client().get("/api/v1/articles/999999/comments/").status_code == 404
+
+
+def test_comments_never_ride_along_on_other_channels(world):
+    article = factories.article(world)
+    comment(article)
+    subscriber = signed_in(factories.subscriber("reads-all@example.org"))
+    for path in (
+        article.public_path,
+        article.public_path + "print/",
+        "/feeds/latest/",
+        f"/{world.slug}/feed/",
+        f"/api/v1/articles/{article.pk}/",
+        "/api/v1/articles/",
+    ):
+        for client in (Client(), subscriber):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert SECRET not in response.content.decode(), path

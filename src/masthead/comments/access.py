@@ -46,8 +46,15 @@ def thread_access(request, user, article_id: int) -> ThreadAccess | None:
     reader = reader_for_user(user, getattr(request, "device", None))
     state = thread_state(page)
     may_read = state.shown and may_read_comments(reader, snap)
+    # A signed-in reader with a free article left may post before opening the page.
+    may_open = may_read or (
+        state.shown
+        and user is not None
+        and user.is_authenticated
+        and may_read_comments(reader, snap, room=True)
+    )
     try:
-        check_may_comment(user, reader.status, may_read=may_read, state=state)
+        check_may_comment(user, reader.status, may_read=may_open, state=state)
         refusal = None
     except CommentRefused as exc:
         refusal = exc

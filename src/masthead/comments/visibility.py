@@ -24,18 +24,28 @@ from masthead.metering import month_key
 COMMENTS_CHANNEL = Channel.SEARCH
 
 
-def may_read_comments(ctx: ReaderContext, article, now=None) -> bool:
-    """``article`` is a page or its snapshot (anything the gate's ``decide`` takes)."""
+def may_read_comments(ctx: ReaderContext, article, now=None, *, room: bool = False) -> bool:
+    """``article`` is a page or its snapshot (anything the gate's ``decide`` takes).
+
+    ``room=True`` also answers yes for a metered article the reader has not opened yet but
+    still has a free article for (they may read it whenever they like): what *posting* asks,
+    since a post shows nothing of the thread. Reading the thread never uses ``room``.
+    """
     now = now or timezone.now()
     gated = decide(ctx, article, now=now, channel=COMMENTS_CHANNEL)
     if gated.full_text:
         return True
-    if gated.assessment.outcome is not None:  # settled without the meter: walled
+    assessment = gated.assessment
+    if assessment.outcome is not None:  # settled without the meter: walled
         return False
     key = ctx.known_meter_key()
     if key is None:
         return False
+    month = month_key(now, gated.policy.time_zone)
     try:
-        return get_meter_store().has_read(key, month_key(now, gated.policy.time_zone), article.pk)
+        store = get_meter_store()
+        if store.has_read(key, month, article.pk):
+            return True
+        return room and assessment.limit is not None and store.count(key, month) < assessment.limit
     except MeterStoreUnavailable:
         return False
