@@ -15,6 +15,7 @@ import dj_database_url
 from csp import constants as csp
 
 from masthead import config
+from masthead.comments import rates as comment_rates
 from masthead.members import rates as signin_rates
 from masthead.newsletters.mail.config import email_settings
 
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "masthead.newsletters",
     "masthead.memberimport",
     "masthead.imports",
+    "masthead.comments",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -250,6 +252,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_ADAPTER = "masthead.members.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"request_login_code": "masthead.members.forms.RequestLoginCodeForm"}
 ACCOUNT_RATE_LIMITS = signin_rates.ACCOUNT_RATE_LIMITS
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, **comment_rates.ACCOUNT_RATE_LIMITS}
 WAGTAILADMIN_USER_LOGIN_FORM = "masthead.members.forms.AdminLoginForm"
 # Trusted reverse proxies in front of the app: 0 uses REMOTE_ADDR as the client address; N uses
 # the N-th address from the right of X-Forwarded-For.

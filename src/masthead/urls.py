@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("masthead.billing.urls")),
     path("", include("masthead.members.urls")),
     path("", include("masthead.newsletters.urls")),
+    path("", include("masthead.comments.urls")),
 ]
 # Bounce and complaint webhooks of the e-mail provider, behind anymail's basic auth.
 urlpatterns.append(path("anymail/", include("masthead.newsletters.webhooks")))

@@ -16,7 +16,9 @@ by its slug, e-mail, name or text before making it, so building twice changes no
   ``--scale``);
 - ``history_accounts``: the accounts and billing rows of the history's sign-ups and
   subscriptions (so active subscribers, MRR and churn describe the history's readers);
-- ``newsletters``: two newsletters, the demo reader and subscriber subscribed, one issue sent.
+- ``newsletters``: two newsletters, the demo reader and subscriber subscribed, one issue sent;
+- ``comments``: comment threads with replies on four articles, a pending and a reported comment
+  in the moderation queue, a suspended reader.
 """
 
 import time
@@ -28,6 +30,7 @@ from .steps import (
     accounts,
     articles,
     catalogue,
+    comments,
     history,
     history_accounts,
     newsletters,
@@ -44,6 +47,7 @@ STEPS = [
     history,
     history_accounts,
     newsletters,
+    comments,
 ]
 
 

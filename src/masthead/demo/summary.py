@@ -11,6 +11,8 @@ PLACES = [
     ("revenue dashboard", "/admin/revenue/"),
     ("newsletters", "/newsletters/"),
     ("offers", "/subscribe/"),
+    ("comment threads", "/opinion/four-day-week-is-a-productivity-question/#comments"),
+    ("comment moderation", "/admin/comments/"),
 ]
 
 

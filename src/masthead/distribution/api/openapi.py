@@ -8,6 +8,7 @@ token from ``POST /api/v1/tokens/``, the session cookie, or anybody). The schema
 
 from django.conf import settings
 
+from .comments_openapi import comment_paths
 from .newsletters_openapi import newsletter_paths
 from .openapi_schemas import (
     ANYONE,
@@ -163,4 +164,5 @@ def openapi_document() -> dict:
         "components": COMPONENTS,
     }
     document["paths"].update(newsletter_paths(ERRORS, SIGNED_IN, UNSUPPORTED_MEDIA_TYPE))
+    document["paths"].update(comment_paths())
     return document
