@@ -8,9 +8,11 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 
 from masthead.access.models import Experiment
+from masthead.comments.models import Comment
 from masthead.engagement.models import Callout
 from masthead.newsletters.models import Delivery, Issue, Newsletter
 from tests import factories
@@ -21,6 +23,7 @@ SEND = {"newsletters.change_newsletter"}
 READ_ISSUES = {"newsletters.view_issue", "newsletters.change_newsletter"}
 REVENUE = {"revenue.view_revenue"}
 CALLOUTS = {"engagement.view_callout", "engagement.change_callout"}
+MODERATE = {"comments.moderate_comments"}
 SUPPRESSIONS = {f"newsletters.{verb}_suppression" for verb in ("view", "add", "change", "delete")}
 
 NEEDS = {  # url name -> (the permissions any one of which opens it, its arguments)
@@ -39,9 +42,19 @@ NEEDS = {  # url name -> (the permissions any one of which opens it, its argumen
     "engagement_callout_results_index": (CALLOUTS, []),
     "engagement_callout_results": (CALLOUTS, ["callout"]),
     "engagement_callout_results_csv": (CALLOUTS, ["callout"]),
+    "comments_admin_queue": (MODERATE, []),
+    "comments_admin_log": (MODERATE, []),
+    "comments_admin_reader": (MODERATE, ["reader"]),
+    "comments_admin_reader_action": (MODERATE, ["reader", "reinstate"]),
+    "comments_admin_action": (MODERATE, ["comment", "feature"]),
 }
 VIEWSETS = {"suppressions:index": SUPPRESSIONS}
-POSTS = {"newsletters_issue_cancel", "access_experiment_action"}  # views that take only POST
+POSTS = {
+    "newsletters_issue_cancel",
+    "access_experiment_action",
+    "comments_admin_reader_action",
+    "comments_admin_action",
+}  # views that take only POST
 SECRET = "failed-delivery-canary@example.org"
 
 
@@ -83,6 +96,12 @@ def test_each_view_answers_only_those_with_its_permission(world):
         "experiment": Experiment.objects.create(slug="e", name="E").pk,
         "callout": Callout.objects.create(title="Tell us").pk,
         "subscriber": "subscriber",
+        "reader": (commenter := factories.user("commenter@example.org")).pk,
+        "comment": Comment.objects.create(
+            article=article, author=commenter, body="Hi", created_at=timezone.now()
+        ).pk,
+        "reinstate": "reinstate",
+        "feature": "feature",
         "start": "start",
         "offers": "offers",
     }
