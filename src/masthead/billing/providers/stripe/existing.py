@@ -19,12 +19,12 @@ to another reader or a price that maps to no plan is refused with its reason.
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ...models import Plan, Subscription
+from ...models import Plan, Subscription, SubscriptionStatus
 from ..base import LinkRefused
 from .client import NotFound, StripeFailure
 from .sync import period_end, price_id, store_subscription, version_now
 
-LIVE = ("trialing", "active", "past_due")
+LIVE = (SubscriptionStatus.TRIALING, SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE)
 
 
 @dataclass
