@@ -8,24 +8,17 @@ import sys
 import time
 from pathlib import Path
 
+from masthead.boot import django_setup
 from masthead.config import ConfigError
+from masthead.imports.parser import add_parsers as add_content_parsers
 from masthead.memberimport.command import add_parsers as add_member_parsers
 from masthead.supervisor import supervise
 
 STOP_SECONDS = 10  # TERM or INT stops every process `masthead serve` started within this
 
 
-def _django(*, production: bool = False):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
-    if production:
-        os.environ.setdefault("MASTHEAD_DEBUG", "0")
-    import django
-
-    django.setup()
-
-
 def cmd_demo(opts) -> int:
-    _django()
+    django_setup()
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -83,7 +76,7 @@ def worker_command() -> list[str]:
 
 
 def cmd_serve(opts) -> int:
-    _django(production=True)
+    django_setup(production=True)
     from django.conf import settings
     from django.core.management import call_command
 
@@ -118,7 +111,7 @@ def cmd_serve(opts) -> int:
 
 
 def cmd_worker(opts) -> int:
-    _django(production=True)
+    django_setup(production=True)
     from masthead.worker import run, uses_database_backend
 
     if not uses_database_backend():
@@ -160,7 +153,7 @@ def _sync_site_record() -> None:
 
 
 def cmd_grant(opts) -> int:
-    _django()
+    django_setup()
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
@@ -173,7 +166,7 @@ def cmd_grant(opts) -> int:
 
 
 def cmd_newsletter(opts) -> int:
-    _django()
+    django_setup()
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
@@ -194,7 +187,7 @@ def cmd_manage(opts) -> int:
 
 
 def cmd_check(opts) -> int:
-    _django(production=True)
+    django_setup(production=True)
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 
@@ -226,7 +219,7 @@ def _day(text: str) -> datetime.date:
 
 def cmd_simulate(opts) -> int:
     """Replay the recorded views of a period under a candidate policy (access.simulation)."""
-    _django()
+    django_setup()
     import json
 
     from tqdm import tqdm
@@ -260,7 +253,7 @@ def cmd_simulate(opts) -> int:
 
 
 def cmd_backup(opts) -> int:
-    _django(production=True)
+    django_setup(production=True)
     from masthead.backups.archive import backup_create
     from masthead.backups.database import BackupError
 
@@ -281,7 +274,7 @@ def cmd_backup(opts) -> int:
 
 
 def cmd_restore(opts) -> int:
-    _django(production=True)
+    django_setup(production=True)
     from masthead.backups.archive import backup_restore, mismatches
     from masthead.backups.database import BackupError
 
@@ -299,34 +292,6 @@ def cmd_restore(opts) -> int:
     counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items())
     print(f"Restored {opts.file} ({counts}) in {time.monotonic() - started:.1f} s")
     return 0
-
-
-def cmd_import(opts) -> int:
-    """Import a WordPress, Ghost or Substack export (masthead.imports; README, "Import")."""
-    _django()
-    from masthead.imports.command import run_command
-
-    return run_command(opts)
-
-
-def _import_parser(sub):
-    imports = sub.add_parser("import", help="import content or readers from another platform")
-    sources = imports.add_subparsers(dest="source", required=True)
-    for source, what in [
-        ("wordpress", "a WordPress export (WXR 1.1/1.2), FILE.xml"),
-        ("ghost", "a Ghost export (versions 4-6), FILE.json"),
-        ("substack", "a Substack export (posts.csv + posts/*.html), a zip or its folder"),
-    ]:
-        cmd = sources.add_parser(source, help=f"import {what}")
-        cmd.add_argument("file", metavar="ZIP_OR_DIR" if source == "substack" else "FILE")
-        cmd.add_argument("--media", metavar="DIR", help="a local folder of the export's images")
-        cmd.add_argument("--fetch-media", action="store_true", help="fetch images over HTTP(S)")
-        if source == "wordpress":
-            cmd.add_argument("--access-tag", metavar="TAG", help="this tag → subscribers-only")
-        cmd.add_argument("--dry-run", action="store_true", help="read and check; write nothing")
-        cmd.add_argument("--report", metavar="FILE.json", help="write the report as JSON")
-        cmd.set_defaults(func=cmd_import)
-    return sources
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -394,7 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--force", action="store_true", help="replace a site that has content")
     restore.set_defaults(func=cmd_restore)
 
-    import_sub = _import_parser(sub)  # import wordpress, ghost, substack
+    imports = sub.add_parser("import", help="import content or readers from another platform")
+    import_sub = imports.add_subparsers(dest="source", required=True)
+    add_content_parsers(import_sub)  # import wordpress, ghost, substack
     export = sub.add_parser("export", help="export readers")
     export_sub = export.add_subparsers(dest="what", required=True)
     add_member_parsers(import_sub, export_sub)  # import members, export members

@@ -7,16 +7,10 @@ options are unusable (one line on stderr, nothing written).
 """
 
 import json
-import os
 import sys
 from pathlib import Path
 
-
-def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
-    import django
-
-    django.setup()
+from masthead.boot import django_setup
 
 
 def _bar(total: int, unit: str, desc: str):
@@ -37,7 +31,7 @@ def _write_report(path: str, report: dict) -> None:
 
 
 def cmd_import_members(opts) -> int:
-    _django()
+    django_setup()
     from .formats import FormatError, parse_maps
     from .run import MemberImport, Unusable
 
@@ -82,7 +76,7 @@ def cmd_import_members(opts) -> int:
 
 
 def cmd_export_members(opts) -> int:
-    _django()
+    django_setup()
     from .export import members_count, members_export
 
     try:
