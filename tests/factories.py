@@ -5,6 +5,7 @@ Articles are published through Wagtail (``save_revision().publish()``) as editor
 
 import itertools
 import json
+import re
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -157,3 +158,13 @@ def image(title="Test image", size=(800, 450), color=(120, 40, 40)):
     buffer = BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "JPEG")
     return Image.objects.create(title=title, file=ImageFile(buffer, name="test.jpg"))
+
+
+def emailed_code(message) -> str:
+    """The sign-in or verification code (``ABCD-EFGH``) in an allauth e-mail."""
+    return re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", message.body, re.M)[1]
+
+
+def me(client) -> dict:
+    """What ``/api/v1/me/`` says of the client's session."""
+    return client.get("/api/v1/me/").json()

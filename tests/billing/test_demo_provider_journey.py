@@ -59,7 +59,7 @@ def test_anonymous_to_subscriber_with_the_demo_provider(client, world, offers):
         {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 302 and response.url == "/accounts/confirm-email/"
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M)[1]
+    code = factories.emailed_code(mail.outbox[-1])
     assert client.post(response.url, {"code": code}).status_code == 302
     # The device's three views came along: 7 left of the registered allowance.
     html = client.get(articles[3].public_path).content.decode()

@@ -55,7 +55,7 @@ def test_from_a_search_visit_to_a_subscription(client, world, offer):
         "/accounts/signup/",
         {"email": "funnel@example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M)[1]
+    code = factories.emailed_code(mail.outbox[-1])
     client.post(response.url, {"code": code})
     signup = ReaderEvent.objects.get(kind=EventKind.SIGNUP)
     assert signup.reader_key.startswith("u:") and signup.merged_key == click.reader_key

@@ -34,17 +34,9 @@ def _link(message) -> str:
     return url.replace("http://127.0.0.1:8000", "")
 
 
-def _code(message) -> str:
-    return re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", message.body, re.M).group(1)
-
-
 def _token_status(email: str, password: str) -> int:
     body = {"email": email, "password": password}
     return Client().post("/api/v1/tokens/", body, content_type="application/json").status_code
-
-
-def _me(client) -> dict:
-    return client.get("/api/v1/me/").json()
 
 
 def _pre_register(email: str = VICTIM) -> Client:
@@ -86,8 +78,10 @@ def test_confirming_the_optin_ends_the_attackers_claim(daily):
     assert _token_status(VICTIM, ATTACKER_PASSWORD) == 401
     login = Client().post("/accounts/login/", {"login": VICTIM, "password": ATTACKER_PASSWORD})
     assert login.status_code == 200  # the form again, with an error
-    assert _me(victim)["status"] == "anonymous"  # the link was not the victim's own request
-    assert _me(attacker)["status"] == "anonymous"
+    assert (
+        factories.me(victim)["status"] == "anonymous"
+    )  # the link was not the victim's own request
+    assert factories.me(attacker)["status"] == "anonymous"
 
 
 def test_the_owners_own_optin_signs_them_in_and_the_claim_is_gone(daily):
@@ -96,7 +90,7 @@ def test_the_owners_own_optin_signs_them_in_and_the_claim_is_gone(daily):
     link = _ask_newsletter(owner)
     owner.get(link)
     owner.post(link)
-    assert _me(owner) | {"meter": None} == {
+    assert factories.me(owner) | {"meter": None} == {
         "status": "registered",
         "email": VICTIM,
         "meter": None,
@@ -119,9 +113,9 @@ def test_sign_in_by_code_ends_the_claim_too(daily):
     mail.outbox.clear()
     victim = Client()
     assert victim.post("/accounts/login/code/", {"email": VICTIM}).status_code == 302
-    code = _code(mail.outbox[-1])
+    code = factories.emailed_code(mail.outbox[-1])
     assert victim.post("/accounts/login/code/confirm/", {"code": code}).status_code == 302
-    assert _me(victim)["status"] == "registered"  # the prover stays signed in
+    assert factories.me(victim)["status"] == "registered"  # the prover stays signed in
     assert _token_status(VICTIM, ATTACKER_PASSWORD) == 401
     assert not get_user_model().objects.get(email=VICTIM).has_usable_password()
 
@@ -131,7 +125,7 @@ def test_the_registrants_own_code_keeps_their_password(daily):
     registrant.post(
         "/accounts/signup/", {"email": VICTIM, "password1": PASSWORD, "password2": PASSWORD}
     )
-    code = _code(mail.outbox[-1])
+    code = factories.emailed_code(mail.outbox[-1])
     response = registrant.post("/accounts/confirm-email/", {"code": code})
     assert response.status_code == 302
     assert EmailAddress.objects.get(email=VICTIM).verified
@@ -157,7 +151,7 @@ def test_a_staff_account_is_found_and_nothing_else(daily):
     response = browser.post(link)
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
     staff.refresh_from_db()
-    assert staff.has_usable_password() and _me(browser)["status"] == "anonymous"
+    assert staff.has_usable_password() and factories.me(browser)["status"] == "anonymous"
     assert not EmailAddress.objects.get(user=staff).verified
 
 
@@ -168,7 +162,7 @@ def test_a_link_confirms_once(daily):
     second = Client()
     again = second.post(link)
     assert again.status_code == 400 and b'data-optin-link="used"' in again.content
-    assert _me(second)["status"] == "anonymous"
+    assert factories.me(second)["status"] == "anonymous"
     used = browser.get(link)  # GET says so too, and offers no button
     assert used.status_code == 400 and b'data-optin-link="used"' in used.content
     assert b">Confirm</button>" not in used.content
@@ -181,7 +175,7 @@ def test_a_forwarded_mail_gives_no_account(daily):
     response = forwardee.post(link)
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
     assert Subscription.objects.get().user.email == "fwd@example.org"  # confirmed, once
-    assert _me(forwardee)["status"] == "anonymous"
+    assert factories.me(forwardee)["status"] == "anonymous"
 
 
 def test_another_browsers_nonce_does_not_sign_in(daily):
@@ -189,7 +183,7 @@ def test_another_browsers_nonce_does_not_sign_in(daily):
     other = Client()
     _ask_newsletter(other, "theirs@example.org")  # the other browser holds a nonce of its own
     other.post(link)
-    assert _me(other)["status"] == "anonymous"
+    assert factories.me(other)["status"] == "anonymous"
 
 
 def test_a_reader_with_a_password_is_never_signed_in_by_the_link(daily):
@@ -198,7 +192,7 @@ def test_a_reader_with_a_password_is_never_signed_in_by_the_link(daily):
     link = _ask_newsletter(browser, "paying@example.org")
     response = browser.post(link)
     assert response.url.startswith("/accounts/login/")
-    assert _me(browser)["status"] == "anonymous"
+    assert factories.me(browser)["status"] == "anonymous"
     assert Subscription.objects.get().user.email == "paying@example.org"
 
 
@@ -210,7 +204,7 @@ def test_a_link_older_than_half_an_hour_confirms_but_does_not_sign_in(daily, mon
     monkeypatch.setattr(signing.time, "time", lambda: now)
     browser.post(link)
     assert Subscription.objects.get().user.email == "slow@example.org"
-    assert _me(browser)["status"] == "anonymous"
+    assert factories.me(browser)["status"] == "anonymous"
     monkeypatch.setattr(signing.time, "time", lambda: now - 3 * 24 * 3600)
     old = _ask_newsletter(browser, "older@example.org")
     monkeypatch.setattr(signing.time, "time", lambda: now)
@@ -225,7 +219,7 @@ def test_addresses_alike_in_their_first_150_characters_both_confirm(daily):
     for address in (first, second):
         browser = Client()
         assert browser.post(_ask_newsletter(browser, address)).status_code == 302
-        assert _me(browser)["email"] == address
+        assert factories.me(browser)["email"] == address
     assert Subscription.objects.count() == 2
 
 
@@ -236,7 +230,7 @@ def test_a_254_character_address_signs_up_and_signs_in(client, daily):
     browser.post(
         "/accounts/signup/", {"email": address, "password1": PASSWORD, "password2": PASSWORD}
     )
-    code = _code(mail.outbox[-1])
+    code = factories.emailed_code(mail.outbox[-1])
     browser.post("/accounts/confirm-email/", {"code": code})
-    assert _me(browser)["email"] == address
+    assert factories.me(browser)["email"] == address
     assert _token_status(address, PASSWORD) == 201

@@ -21,18 +21,10 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a-new-one-for-me-77"
 
 
-def _me(client) -> dict:
-    return client.get("/api/v1/me/").json()
-
-
-def _code(message) -> str:
-    return re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", message.body, re.M).group(1)
-
-
 def _ask_code(client, email) -> str:
     mail.outbox.clear()
     assert client.post("/accounts/login/code/", {"email": email}).status_code == 302
-    return _code(mail.outbox[-1])
+    return factories.emailed_code(mail.outbox[-1])
 
 
 def _bearer(raw) -> dict:
@@ -48,12 +40,12 @@ def test_a_sign_in_code_works_once_and_only_in_the_browser_that_asked():
     code = _ask_code(browser, "code@example.org")
     forwarded = Client()  # the mail forwarded, the code typed elsewhere
     forwarded.post("/accounts/login/code/confirm/", {"code": code})
-    assert _me(forwarded)["status"] == "anonymous"
+    assert factories.me(forwarded)["status"] == "anonymous"
     assert browser.post("/accounts/login/code/confirm/", {"code": code}).status_code == 302
-    assert _me(browser)["status"] == "registered"
+    assert factories.me(browser)["status"] == "registered"
     browser.post("/accounts/logout/")
     browser.post("/accounts/login/code/confirm/", {"code": code})  # used: gone with the stage
-    assert _me(browser)["status"] == "anonymous"
+    assert factories.me(browser)["status"] == "anonymous"
 
 
 def test_another_readers_code_opens_nothing():
@@ -63,7 +55,7 @@ def test_another_readers_code_opens_nothing():
     ann_code = _ask_code(ann, "ann@example.org")
     _ask_code(bob, "bob@example.org")
     bob.post("/accounts/login/code/confirm/", {"code": ann_code})
-    assert _me(bob)["status"] == "anonymous"
+    assert factories.me(bob)["status"] == "anonymous"
 
 
 def test_a_sign_in_code_expires(monkeypatch):
@@ -76,14 +68,14 @@ def test_a_sign_in_code_expires(monkeypatch):
     monkeypatch.setattr(time, "time", lambda: later)
     browser.post("/accounts/login/code/confirm/", {"code": code})
     monkeypatch.undo()
-    assert _me(browser)["status"] == "anonymous"
+    assert factories.me(browser)["status"] == "anonymous"
 
 
 def test_a_code_sign_in_to_an_account_with_a_password_keeps_it():
     factories.user("both@example.org")  # verified, with a password
     browser = Client()
     browser.post("/accounts/login/code/confirm/", {"code": _ask_code(browser, "both@example.org")})
-    assert _me(browser)["status"] == "registered"
+    assert factories.me(browser)["status"] == "registered"
     body = {"email": "both@example.org", "password": PASSWORD}
     assert Client().post("/api/v1/tokens/", body, content_type="application/json").status_code == (
         201
@@ -177,7 +169,7 @@ def test_newsletter_links_never_sign_anyone_in(briefing, who):
         forwarded.get(path)
         forwarded.post(path, {"List-Unsubscribe": "One-Click"})
         forwarded.post(path, {"List-Unsubscribe": "One-Click"})  # again: still only that
-        assert _me(forwarded)["status"] == "anonymous"
+        assert factories.me(forwarded)["status"] == "anonymous"
         assert forwarded.get("/account/").status_code == 302  # to the sign-in page
         assert forwarded.get("/admin/").status_code == 302
     assert not Subscription.objects.get().active
@@ -206,7 +198,7 @@ def test_a_gift_link_opens_its_article_and_no_account(world):
     link, _ = create_gift_link(giver, page)
     friend = Client()
     assert factories.CANARY in friend.get(page.public_path, {"gift": link.token}).content.decode()
-    assert _me(friend)["status"] == "anonymous"
+    assert factories.me(friend)["status"] == "anonymous"
     assert friend.get("/account/").status_code == 302
 
 
