@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/simulate.py                  # 10,000,000 views
     .venv/bin/python benchmarks/simulate.py --events 2000000 --candidate-anonymous 5
 
-It generates a base history with the demo's generative model (``metering.history``, decisions
+It generates a base history with the demo's generative model (``synthetic.history``, decisions
 asked of ``decide`` once per distinct input), then replays ``--events`` facts in one stream:
 the base history again and again, each pass moved to a later meter month (a new tuple per fact,
 so the figure includes that copying). Reported: generation time, replay wall and CPU time,
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from masthead.metering import Candidate, Fact, replay  # noqa: E402
-from masthead.metering.history import Model, facts, generate  # noqa: E402
+from masthead.synthetic.history import Model, facts, generate  # noqa: E402
 
 END = datetime(2026, 12, 1, tzinfo=UTC)
 ARTICLES = [(n, "metered", False) for n in range(1, 41)] + [

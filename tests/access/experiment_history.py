@@ -4,7 +4,7 @@ simulator's inverse-propensity estimate."""
 
 from masthead.events.bulk import write_events
 from masthead.metering.assignment import Arm
-from masthead.metering.history import Model, generate
+from masthead.synthetic.history import Model, generate
 
 ARMS = (Arm("two", 2, 0.3), Arm("five", 5, 0.3))
 

@@ -23,9 +23,6 @@ MODULES = [
     ".replays",
     ".estimate",
     ".assignment",
-    ".model",
-    ".lifecycle",
-    ".history",
 ]
 
 

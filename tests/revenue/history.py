@@ -1,11 +1,11 @@
 """A generated reader history for the dashboard and rollup tests: the one generator
-(``metering.history``, each view decided by the site's rules) through the bulk writer the demo
+(``synthetic.history``, each view decided by the site's rules) through the bulk writer the demo
 uses (``events.bulk``)."""
 
 from django.utils import timezone
 
 from masthead.events.bulk import write_events
-from masthead.metering.history import Model, generate
+from masthead.synthetic.history import Model, generate
 
 
 def write_history(days: int, readers_per_day: int, articles: list[int], seed: int = 7) -> int:

@@ -1,4 +1,4 @@
-"""Writing a generated history (``metering.history.generate``'s ``Event`` tuples) into the event
+"""Writing a generated history (``synthetic.history.generate``'s ``Event`` tuples) into the event
 table fast: ``COPY`` on PostgreSQL, ``executemany`` on SQLite, ``CHUNK`` rows at a time, no
 model instances. The demo's history, the development command ``generate_reader_events`` and the
 tests that need a realistic log all write through here, so there is one generator and one
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import connection
 
-from masthead.metering.lifecycle import Event
+from masthead.synthetic.lifecycle import Event
 
 TABLE = "events_readerevent"
 COLUMNS = [

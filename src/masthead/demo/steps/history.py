@@ -1,6 +1,6 @@
 """Step: 62 days of reader history behind the revenue dashboard and ``masthead simulate``.
 
-The events come from the documented generative model of ``masthead.metering.history`` (Zipf-like
+The events come from the documented generative model of ``masthead.synthetic.history`` (Zipf-like
 article popularity, a mix of one-off and returning readers, referrer classes, sign-up and
 subscription rates near published figures), each view decided by the site's own rules under the
 demo's meter policy, so ``masthead simulate`` with no options reproduces every recorded
@@ -27,9 +27,9 @@ from masthead.events.bulk import write_events
 from masthead.events.kinds import VIEW_KINDS
 from masthead.events.models import ReaderEvent
 from masthead.metering.assignment import Arm
-from masthead.metering.history import EVENTS_PER_READER, Model, generate
 from masthead.newsroom.models import ArticlePage
 from masthead.revenue.rollups import rollups_update
+from masthead.synthetic.history import EVENTS_PER_READER, Model, generate
 
 from ..context import Demo
 

@@ -30,7 +30,7 @@ from masthead.billing.models import SubscriptionStatus as S
 from masthead.events.kinds import EventKind as K
 from masthead.events.models import ReaderEvent
 from masthead.metering.keys import USER_PREFIX
-from masthead.metering.lifecycle import FIRST_USER
+from masthead.synthetic.lifecycle import FIRST_USER
 
 from ..context import Demo
 

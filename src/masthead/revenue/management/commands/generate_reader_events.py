@@ -1,5 +1,5 @@
 """Fill a development database with a generated reader history — the demo's generative model
-(``metering.history``), each view decided by the site's rules — written in bulk
+(``synthetic.history``), each view decided by the site's rules — written in bulk
 (``events.bulk``), then rebuild the rollups, so the revenue dashboard has something to show."""
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,9 +7,9 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from masthead.events.bulk import write_events
-from masthead.metering.history import EVENTS_PER_READER, Model, generate
 from masthead.newsroom.models import ArticlePage
 from masthead.revenue.rollups import rollups_rebuild
+from masthead.synthetic.history import EVENTS_PER_READER, Model, generate
 
 
 class Command(BaseCommand):

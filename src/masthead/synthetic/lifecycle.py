@@ -9,7 +9,7 @@ Worked example: the first view of a new anonymous reader is counted, with 2 left
 
     >>> import random
     >>> from datetime import UTC, datetime
-    >>> from masthead.metering.model import Model
+    >>> from masthead.synthetic.model import Model
     >>> start = datetime(2026, 11, 1, tzinfo=UTC)
     >>> world = World(Model(), random.Random(1), start, [(7, "metered", False)])
     >>> reader = world.new_person(0.0)
@@ -26,15 +26,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from .assignment import assign
-from .decision import Decision, Outcome
-from .keys import device_key, user_key
+from masthead.metering.assignment import assign
+from masthead.metering.decision import Decision, Outcome
+from masthead.metering.keys import device_key, user_key
+from masthead.metering.months import month_key
+from masthead.metering.outcomes import gifted
+from masthead.metering.policy import Access, ArticleFacts, Policy, Window
+from masthead.metering.replays import READERS
+from masthead.metering.rules import decide
+
 from .model import Model
-from .months import month_key
-from .outcomes import gifted
-from .policy import Access, ArticleFacts, Policy, Window
-from .replays import READERS
-from .rules import decide
 
 PAID_WALLS = frozenset({"subscription", "trial-expired", "access-expired"})
 OFFERS = (

@@ -20,8 +20,8 @@ from masthead.metering import (
     replay,
 )
 from masthead.metering.assignment import Arm
-from masthead.metering.history import Model, facts, generate
 from masthead.metering.replays import READERS
+from masthead.synthetic.history import Model, facts, generate
 
 END = datetime(2026, 12, 1, 6, tzinfo=UTC)
 ARTICLES = [(n, "metered", False) for n in range(1, 25)] + [

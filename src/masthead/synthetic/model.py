@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assignment import Arm
-from .policy import Policy
+from masthead.metering.assignment import Arm
+from masthead.metering.policy import Policy
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,11 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 
+from masthead.metering.replays import Fact
+
 from . import lifecycle
 from .lifecycle import Event, Person, World
 from .model import Model
-from .replays import Fact
 
 __all__ = ["DAY", "EVENTS_PER_READER", "Event", "Model", "facts", "generate"]
 DAY = 86_400

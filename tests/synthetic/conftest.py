@@ -1,0 +1,8 @@
+"""The meter engine's tests need neither Django nor a database; only ``src`` on the path."""
+
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+if str(SRC) not in sys.path:
+    sys.path.insert(0, str(SRC))
