@@ -12,7 +12,7 @@ import pytest
 import masthead.synthetic as synthetic
 
 
-@pytest.mark.parametrize("name", ["model", "lifecycle", "history"])
+@pytest.mark.parametrize("name", ["model", "lifecycle", "history", "population", "engagement"])
 def test_worked_examples(name: str) -> None:
     module = importlib.import_module(f"masthead.synthetic.{name}")
     assert module.__doc__ and ">>>" in module.__doc__

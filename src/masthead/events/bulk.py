@@ -86,7 +86,7 @@ def row_of(e: Event) -> tuple:
         e.trial,
         str(amount) if amount is not None else None,
         "USD" if amount is not None else "",
-        "",
+        e.ref,
         e.merged_key,
     )
 

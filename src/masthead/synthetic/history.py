@@ -10,7 +10,14 @@ The generative model (``Model``; the numbers are starting points near published 
 
 * **Arrivals**: ``readers_per_day`` new devices a day; each reader gets a *habit*, a daily
   return probability drawn from ``habits`` (most readers come once; a few come back often), and
-  their next visit is a geometric gap away.
+  their next visit is a geometric gap away. A returning reader keeps coming back for
+  ``reader_days`` days on average (exponential), then stops (attrition); a subscriber keeps
+  reading while subscribed.
+* **A starting population** (``population``): the history opens on the steady state those
+  arrivals and that attrition keep, plus a base of subscribers and former subscribers whose
+  sign-ups and subscriptions are dated before it, so readers a day are level from the first day.
+* **Engagement** (``engagement``): readers with an account answer the reader callout
+  (``callout_answer`` of its article's views) and sign up to newsletters.
 * **Visits**: at a uniform time of day; ``1 + geometric`` views (mean ``views_per_visit``), a
   few minutes apart; the first view's referrer class from ``sources``, later ones ``internal``.
 * **Articles**: Zipf-like popularity (weight ``1 / rank ** zipf``) over the given articles.
@@ -55,12 +62,14 @@ from datetime import datetime, timedelta
 from masthead.metering.replays import Fact
 
 from . import lifecycle
+from .engagement import engaged
 from .lifecycle import Event, Person, World
 from .model import Model
+from .population import starting_population
 
 __all__ = ["DAY", "EVENTS_PER_READER", "Event", "Model", "facts", "generate"]
 DAY = 86_400
-EVENTS_PER_READER = 4.9  # events per new reader under the default model, about (for sizing)
+EVENTS_PER_READER = 6.0  # events per daily arrival under the default model, about (sizing)
 
 
 def _cumulative(weights: Sequence[float]) -> list[float]:
@@ -68,11 +77,18 @@ def _cumulative(weights: Sequence[float]) -> list[float]:
 
 
 def generate(
-    model: Model, articles: Sequence[tuple[int, str, bool]], end: datetime
+    model: Model,
+    articles: Sequence[tuple[int, str, bool]],
+    end: datetime,
+    callout: tuple[int, str] | None = None,
+    newsletters: Sequence[str] = (),
 ) -> Iterator[Event]:
     """The history of ``model.days`` days up to ``end``: ``Event`` tuples in time order.
 
-    ``articles`` are ``(id, access, sponsored)``, most popular first."""
+    ``articles`` are ``(id, access, sponsored)``, most popular first; ``callout`` the article
+    that places the reader callout and the callout's ``ref``; ``newsletters`` the slugs a
+    reader may sign up to. The events of the starting population's accounts come first,
+    dated before the history (``population``)."""
     if not articles:
         raise ValueError("a history needs at least one article")
     rnd = random.Random(model.seed)
@@ -84,11 +100,19 @@ def generate(
     visits: list[tuple[float, int, Person]] = []  # (second since start, tie-break, person)
     order = itertools.count()
     pending: list[Event] = []
+    if model.start_population:
+        people, before = starting_population(world)
+        yield from before
+        for second, person in people:
+            heapq.heappush(visits, (second, next(order), person))
     for day in range(model.days):
         for _ in range(model.readers_per_day):
             habit = model.habits[bisect.bisect(habit_cdf, rnd.random() * habit_cdf[-1])][1]
             person = world.new_person(habit, start + timedelta(days=day))
-            heapq.heappush(visits, (day * DAY + rnd.random() * DAY, next(order), person))
+            second = day * DAY + rnd.random() * DAY
+            if habit > 0:
+                world.reading_until(person, second)
+            heapq.heappush(visits, (second, next(order), person))
         horizon = (day + 1) * DAY
         while visits and visits[0][0] < horizon:
             second, _, person = heapq.heappop(visits)
@@ -103,10 +127,15 @@ def generate(
                 ]
                 for _ in range(count)
             ]
-            pending.extend(lifecycle.visit(world, person, second, source, picks))
+            done = lifecycle.visit(world, person, second, source, picks)
+            pending.extend(done)
+            if done and (callout or newsletters):
+                ids = [a[0] for a in picks]
+                pending.extend(engaged(model, rnd, person, done[-1].at, ids, callout, newsletters))
             if person.habit > 0 and person.active:
-                gap = 1 + _geometric(rnd, person.habit)
-                heapq.heappush(visits, (second + gap * DAY, next(order), person))
+                later = second + (1 + _geometric(rnd, person.habit)) * DAY
+                if person.leaves is None or later < person.leaves:
+                    heapq.heappush(visits, (later, next(order), person))
         pending.extend(world.day_end(horizon))
         pending.sort(key=lambda event: event.at)  # stable: a visit's events keep their order
         cut = bisect.bisect_left([e.at for e in pending], start + timedelta(seconds=horizon))

@@ -78,6 +78,7 @@ class Event(NamedTuple):
     plan: str = ""
     trial: bool = False
     amount: str | None = None
+    ref: str = ""  # what else the event is about: ``callout:<id>``, a newsletter's slug
 
 
 @dataclass(eq=False)
@@ -95,6 +96,7 @@ class Person:
     trial_ends: float | None = None
     plan: str = ""
     offer: str = ""
+    leaves: float | None = None  # the second after which no visit follows (None: never)
 
 
 @dataclass
@@ -247,6 +249,7 @@ class World:
         pool = trials if self.rnd.random() < self.model.trial_share else intros
         offer, plan, amount, trial = pool[self.rnd.randrange(len(pool))]
         person.status, person.plan, person.offer = "subscriber", plan, offer
+        person.leaves = None  # a subscriber keeps reading while subscribed
         days = self.model.trial_days if trial else None
         person.trial_ends = (at - self.start).total_seconds() + days * 86_400 if days else None
         self.subscribers.append(person)
@@ -275,6 +278,10 @@ class World:
             ),
         ]
 
+    def reading_until(self, person: Person, second: float) -> None:
+        """From ``second``, ``person`` keeps coming back ``reader_days`` days on average."""
+        person.leaves = second + self.rnd.expovariate(1 / self.model.reader_days) * 86_400
+
     def day_end(self, second: float) -> list[Event]:
         """Trials that end today convert or lapse; paid readers lapse now and then."""
         at, events, staying = self.start + timedelta(seconds=second), [], []
@@ -296,6 +303,7 @@ class World:
                     )
                 else:
                     person.status = "trial-expired"
+                    self.reading_until(person, second)
                     events.append(
                         Event(
                             "lapse",
@@ -309,6 +317,7 @@ class World:
                     continue
             elif person.trial_ends is None and self.rnd.random() < lapse_today:
                 person.status = "access-expired"
+                self.reading_until(person, second)
                 offer, plan = person.offer, person.plan
                 events.append(Event("cancellation", at, person.key, offer=offer, plan=plan))
                 events.append(Event("lapse", at, person.key, offer=offer, plan=plan))

@@ -24,6 +24,13 @@ class Model:
     readers_per_day: int = 420
     seed: int = 20261201
     habits: tuple[tuple[float, float], ...] = ((0.68, 0.0), (0.25, 0.07), (0.07, 0.45))
+    reader_days: float = 30.0
+    start_population: bool = True
+    registered_at_start: float = 0.1
+    subscribers_at_start: float = 1.2
+    subscriber_habits: tuple[tuple[float, float], ...] = ((0.5, 0.1), (0.5, 0.45))
+    lapsed_at_start: float = 0.15
+    tenure_days: int = 365
     views_per_visit: float = 2.3
     zipf: float = 1.05
     sources: tuple[tuple[str, float], ...] = (
@@ -38,6 +45,8 @@ class Model:
     leave_at_wall: float = 0.6
     subscribe_at_wall: float = 0.07
     organic_signup: float = 0.0015
+    callout_answer: float = 0.05  # of the callout article's views by readers with an account
+    newsletter_signup: float = 0.004  # of the visits of readers with an account
     trial_share: float = 0.4
     trial_days: int = 14
     trial_conversion: float = 0.55

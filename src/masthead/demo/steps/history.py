@@ -23,6 +23,7 @@ from django.db import transaction
 
 from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
 from masthead.access.policy import current_policy
+from masthead.engagement.models import Callout
 from masthead.events.bulk import write_events
 from masthead.events.kinds import VIEW_KINDS
 from masthead.events.models import ReaderEvent
@@ -31,7 +32,9 @@ from masthead.newsroom.models import ArticlePage
 from masthead.revenue.rollups import rollups_update
 from masthead.synthetic.history import EVENTS_PER_READER, Model, generate
 
+from .. import callout
 from ..context import Demo
+from . import newsletters
 
 ARMS = (Arm("two-free", 2, 0.2), Arm("five-free", 5, 0.2))
 EXPERIMENT = "demo-allowance"
@@ -51,6 +54,18 @@ def _articles() -> list[tuple[int, str, bool]]:
     ]
 
 
+def _callout() -> tuple[int, str] | None:
+    """The live article that places the demo's reader callout, and the callout's ``ref``."""
+    chosen = Callout.objects.filter(title=callout.TITLE).first()
+    if chosen is None:
+        return None
+    for pk, body in ArticlePage.objects.live().order_by("pk").values_list("pk", "body"):
+        blocks = body.raw_data if hasattr(body, "raw_data") else body
+        if any(block.get("type") == "callout" for block in blocks or ()):
+            return pk, f"callout:{chosen.pk}"
+    return None
+
+
 def build(demo: Demo) -> None:
     if demo.scale:
         return
@@ -68,7 +83,8 @@ def build(demo: Demo) -> None:
     expected = int(model.days * model.readers_per_day * EVENTS_PER_READER)  # for the bar
     bar = demo.bar(total=expected, desc="Reader history", unit=" events")
     with transaction.atomic():
-        written = write_events(generate(model, articles, demo.now), bar.update)
+        events = generate(model, articles, demo.now, _callout(), newsletters.SLUGS)
+        written = write_events(events, bar.update)
     bar.close()
     demo.count("reader events", written)
     days = rollups_update()  # the dashboard shows the history at once, not after the task runs
