@@ -19,6 +19,7 @@ def write_experiment_history(now, days: int = 10) -> None:
         register_at_wall=0.2,
         subscribe_at_wall=0.3,
         memo=True,
+        start_population=False,  # only the experiment's new readers
     )
     articles = [(n, "metered", False) for n in range(1, 20)]
     write_events(generate(model, articles, now))

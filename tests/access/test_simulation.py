@@ -2,6 +2,7 @@
 option the candidate is the recorded, a candidate changes what it should, bad options exit 2."""
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -66,8 +67,13 @@ def test_with_no_option_the_candidate_is_what_was_recorded(client, world, capsys
     assert candidate["policy"] == {"anonymous": 3, "registered": 7, "preview": 2}
     for key in ("registrations", "subscriptions"):
         interval = candidate[key]
-        assert set(interval) == {"estimate", "low", "high"}
+        assert {"estimate", "low", "high"} <= set(interval)
         assert interval["low"] <= interval["estimate"] <= interval["high"]
+        # Three readers: each figure says its n, and that n is too few to tell anything from.
+        assert 1 <= interval["n"] <= 3
+        assert interval["enough"] is False
+    assert recorded["stop"] == {**recorded["stop"], "n": 3, "enough": False}
+    assert recorded["stop"]["high"] == 1.0 and recorded["stop"]["low"] < 1.0  # not [1, 1]
     assert report["since"] == report["until"] == timezone.localdate().isoformat()
 
 
@@ -89,6 +95,11 @@ def test_the_table_and_the_period(client, world, capsys):
     assert cli.main(["simulate", "--anonymous", "5"]) == 0
     out = capsys.readouterr().out
     assert "recorded" in out and "candidate" in out and "registration wall" in out
+    # Three readers: no figure is told, and the table says why.
+    assert re.search(
+        r"registrations   too few to tell \(n = [123] readers walled, fewer than 30\)", out
+    )
+    assert "too few to tell" in out.split("stop rate")[1].splitlines()[0]
     today = timezone.localdate()
     empty = _json(
         capsys,

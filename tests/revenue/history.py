@@ -9,7 +9,10 @@ from masthead.synthetic.history import Model, generate
 
 
 def write_history(days: int, readers_per_day: int, articles: list[int], seed: int = 7) -> int:
-    """``days`` of history up to now over ``articles`` (metered, most popular first)."""
-    model = Model(days=days, readers_per_day=readers_per_day, seed=seed, memo=True)
+    """``days`` of history up to now over ``articles`` (metered, most popular first), from an
+    empty site (no starting population: its past would span a year of rollups)."""
+    model = Model(
+        days=days, readers_per_day=readers_per_day, seed=seed, memo=True, start_population=False
+    )
     pages = [(pk, "metered", False) for pk in articles]
     return write_events(generate(model, pages, timezone.now()))

@@ -42,7 +42,15 @@ def _history():
             _event(K.VIEW_REREAD, 2, "u:9", 1, outcome="metered"),
             _event(K.WALL_SHOWN, 2, "u:9", 3, outcome="walled", wall="subscription"),
             _event(K.OFFER_SHOWN, 2, "u:9", 3, offer="intro"),
-            _event(K.SUBSCRIPTION_STARTED, 2, "u:9", 3, offer="intro", amount=Decimal("0.99")),
+            _event(
+                K.SUBSCRIPTION_STARTED,
+                2,
+                "u:9",
+                3,
+                offer="intro",
+                amount=Decimal("0.99"),
+                wall="subscription",
+            ),
         ]
     )
 
@@ -57,6 +65,10 @@ def test_rollups_add_up_and_count_readers_exactly_across_days():
     assert figures["registrations"] == 1 and figures["subscriptions"] == 1
     assert figures["registration_wall_conversion"] == 1.0
     assert figures["paid_stop_conversion"] == 1.0
+    # Every ratio comes with its n; three readers are too few to tell anything from.
+    assert figures["rates"]["stop_rate"] == {**figures["rates"]["stop_rate"], "n": 3}
+    assert figures["rates"]["paid_stop_conversion"]["n"] == 1
+    assert not any(rate["enough"] for rate in figures["rates"].values())
     offer = DailyOffer.objects.get(offer="intro")
     assert (offer.shown, offer.started, offer.revenue) == (1, 1, Decimal("0.99"))
     article = DailyArticle.objects.get(article_id=2, day=today() - timedelta(days=3))
@@ -194,5 +206,5 @@ def test_generate_reader_events_writes_about_n_events_of_the_model(capsys):
     kinds = set(ReaderEvent.objects.values_list("kind", flat=True))
     assert {K.VIEW_COUNTED, K.WALL_SHOWN, K.SIGNUP} <= kinds
     assert DailyMetric.objects.exists() and DailyReaders.objects.exists()
-    first = ReaderEvent.objects.filter(kind=K.VIEW_COUNTED).earliest("id")
+    first = ReaderEvent.objects.filter(kind=K.VIEW_COUNTED, status="anonymous").earliest("id")
     assert first.remaining == first.anonymous_allowance - 1  # decided by the meter's rules

@@ -29,7 +29,7 @@ from django.utils import timezone
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering import Candidate, Fact, Policy, Replay, replay
-from masthead.metering.estimate import Interval, predict_from_walls
+from masthead.metering.estimate import TOO_FEW, Interval, predict_from_walls, share
 from masthead.metering.replays import WALLS
 
 from .policy import current_policy
@@ -142,15 +142,24 @@ def _conversions(kind: str, period: Period) -> dict[str, int]:
     return {row["wall"] or "": row["n"] for row in rows}
 
 
-def _predict(result: Replay, conversions: dict[str, int], walls: tuple[str, ...]) -> Interval:
+def _predict(result: Replay, conversions: dict[str, int], walls: tuple[str, ...]) -> dict:
+    """The wall-rate prediction, with its n: the recorded readers who met these walls (below
+    ``TOO_FEW`` of them, ``enough`` is false and the figure is not told)."""
     unattributed = sum(n for wall, n in conversions.items() if wall not in walls)
     recorded, candidate = result.recorded.readers_at(), result.candidate.readers_at()
-    return predict_from_walls(
+    interval = predict_from_walls(
         {w: recorded[w] for w in walls},
         {w: candidate[w] for w in walls},
         {w: conversions.get(w, 0) for w in walls},
         unattributed,
     )
+    n = sum(recorded[w] for w in walls)
+    return {
+        **_rounded(interval),
+        "n": n,
+        "conversions": sum(conversions.values()),
+        "enough": n >= TOO_FEW,
+    }
 
 
 def _outcome(policy: Policy, side) -> dict:  # type: ignore[no-untyped-def]
@@ -165,6 +174,7 @@ def _outcome(policy: Policy, side) -> dict:  # type: ignore[no-untyped-def]
         "walls": {wall: side.walls[wall] for wall in WALLS},
         "readers_walled": side.readers_walled,
         "stop_rate": round(side.stop_rate, 6),
+        "stop": share(side.readers_walled, side.readers),  # with its interval and n
     }
 
 
@@ -212,8 +222,8 @@ def simulation_run(
         "recorded": _outcome(recorded, result.recorded),
         "candidate": {
             **_outcome(proposed, result.candidate),
-            "registrations": _rounded(signups),
-            "subscriptions": _rounded(subscriptions),
+            "registrations": signups,
+            "subscriptions": subscriptions,
             "method": "wall rates",
             "experiment": experiment,
         },

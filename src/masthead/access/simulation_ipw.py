@@ -24,7 +24,7 @@ from django.db.models import Count
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering import Replay
-from masthead.metering.estimate import Interval, ipw
+from masthead.metering.estimate import TOO_FEW, Interval, ipw
 
 METHOD = "inverse-propensity weighting"
 
@@ -120,6 +120,7 @@ def experiment_estimate(
             for key, (_, p) in units.items()
         ]
         rate = ipw(rows, "match") if matched else Interval(0.0, 0.0, float("inf"))
-        report[f"{name}_rate"] = _shown(rate) if matched else None
-        report[f"{name}s"] = _shown(rate.scaled(n)) if matched else None
+        told = {"n": len(matched), "enough": len(matched) >= TOO_FEW}  # n: matched readers
+        report[f"{name}_rate"] = {**_shown(rate), **told} if matched else None
+        report[f"{name}s"] = {**_shown(rate.scaled(n)), **told} if matched else None
     return report

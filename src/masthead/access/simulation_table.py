@@ -4,6 +4,8 @@
 Replayed 120 views by 40 readers, 2026-10-01 to 2026-11-30
 """
 
+from masthead.metering.estimate import TOO_FEW
+
 WALL_LABELS = (
     ("registration", "  registration wall"),
     ("subscription", "  subscription wall"),
@@ -18,8 +20,19 @@ def _policy(outcome: dict) -> str:
     return f"{policy['anonymous']} / {policy['registered']} / {policy['preview']}"
 
 
-def _interval(value: dict) -> str:
-    return f"{value['estimate']:,.1f}  ({value['low']:,.1f} to {value['high']:,.1f})"
+def _interval(value: dict, n: str = "readers walled") -> str:
+    """A predicted count with its interval and n, or "too few to tell" below ``TOO_FEW``."""
+    if "n" in value and not value.get("enough", True):
+        return f"too few to tell (n = {value['n']:,} {n}, fewer than {TOO_FEW})"
+    figure = f"{value['estimate']:,.1f}  ({value['low']:,.1f} to {value['high']:,.1f})"
+    return f"{figure}; n = {value['n']:,} {n}" if "n" in value else figure
+
+
+def _stop(side: dict) -> str:
+    stop = side.get("stop")
+    if stop is not None and not stop["enough"]:
+        return "too few to tell"
+    return f"{side['stop_rate']:.2%}"
 
 
 def simulation_table(report: dict) -> str:
@@ -41,7 +54,8 @@ def simulation_table(report: dict) -> str:
     ]
     rows += [
         ("readers walled", f"{recorded['readers_walled']:,}", f"{candidate['readers_walled']:,}"),
-        ("stop rate", f"{recorded['stop_rate']:.2%}", f"{candidate['stop_rate']:.2%}"),
+        ("stop rate", _stop(recorded), _stop(candidate)),
+        ("  of readers (n)", f"{report['readers']:,}", f"{report['readers']:,}"),
     ]
     width = max(len(row[0]) for row in rows) + 2
     lines = [
@@ -60,6 +74,8 @@ def simulation_table(report: dict) -> str:
 
 
 def _rate(value: dict) -> str:
+    if not value.get("enough", True):
+        return "too few to tell per reader"
     high = "unbounded" if value["high"] is None else f"{value['high']:.2%}"
     return f"{value['estimate']:.2%} per reader ({value['low']:.2%} to {high})"
 
@@ -83,7 +99,8 @@ def _experiment_lines(ipw: dict | None) -> list[str]:
     recorded = ipw["recorded"]
     for name in ("registration", "subscription"):
         lines.append(
-            f"  {name}s   {_interval(ipw[name + 's'])}   {_rate(ipw[name + '_rate'])}; "
+            f"  {name}s   {_interval(ipw[name + 's'], 'readers in the variant')}   "
+            f"{_rate(ipw[name + '_rate'])}; "
             f"recorded {recorded[name + 's']:,}"
         )
     if ipw["note"]:

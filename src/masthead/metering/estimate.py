@@ -24,6 +24,14 @@ walls 3,000 readers there, and 10 sign-ups came from elsewhere::
     >>> units = [("a", 0.5, 1.0), ("a", 0.5, 0.0), ("b", 0.5, 0.0), ("a", 0.5, 0.0)]
     >>> round(ipw(units, "a").estimate, 3)
     0.333
+
+A rate is told with its n, and below ``TOO_FEW`` trials it is not told at all; no event is not
+certainty (the Wilson interval of 0 in 50 reaches 7.1%)::
+
+    >>> share(0, 50)
+    {'estimate': 0.0, 'low': 0.0, 'high': 0.0713, 'n': 50, 'enough': True}
+    >>> told(share(3, 12), "{:.0%}")
+    'too few to tell (n = 12, fewer than 30)'
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 Z95 = 1.959963984540054
+TOO_FEW = 30  # below this many trials (readers, trials ended, subscriptions) a rate is not told
 
 
 class Interval(NamedTuple):
@@ -66,6 +75,28 @@ def wilson(successes: float, trials: float, z: float = Z95) -> Interval:
     half = z * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
     # Rounding can push a bound past the estimate at 0 or 1 successes: clamp it there.
     return Interval(p, min(p, max(0.0, centre - half)), max(p, min(1.0, centre + half)))
+
+
+def share(successes: float, trials: float) -> dict:
+    """A rate for people: its Wilson interval (4 decimals), its ``n`` and whether ``n`` is
+    enough (``TOO_FEW``). More successes than trials (a reader counted twice) are capped."""
+    n = max(int(trials), 0)
+    rate = wilson(min(max(successes, 0), n), n)
+    return {
+        "estimate": round(rate.estimate, 4),
+        "low": round(rate.low, 4),
+        "high": round(rate.high, 4),
+        "n": n,
+        "enough": n >= TOO_FEW,
+    }
+
+
+def told(rate: Mapping, form: str = "{:.1%}") -> str:
+    """``rate`` (a ``share``) in words: the figure, its interval and n, or "too few to tell"."""
+    if not rate["enough"]:
+        return f"too few to tell (n = {rate['n']:,}, fewer than {TOO_FEW})"
+    figure, low, high = (form.format(rate[k]) for k in ("estimate", "low", "high"))
+    return f"{figure} ({low} to {high}, n = {rate['n']:,})"
 
 
 def predict_from_walls(

@@ -3,11 +3,16 @@ subscribers) in a fixed number of queries, whatever the size of the event log.
 
 Definitions (README, "Revenue"): ``readers`` distinct reader keys with a view; ``stop_rate``
 readers who saw any wall ÷ readers; ``registration_wall_conversion`` registrations ÷ readers
-who saw the registration wall; ``paid_stop_conversion`` new subscriptions ÷ readers who saw
-the subscription wall; ``trial_to_paid`` trials that ended in the period and became paid ÷
+who saw the registration wall; ``paid_stop_conversion`` subscriptions started at a paid wall
+(subscription, trial-expired, access-expired, subscribers-only) ÷ readers who met one;
+``trial_to_paid`` trials that ended in the period and became paid ÷
 trials that ended in it; ``churn`` subscriptions live at the start of the period whose access
 ended in it ÷ those live at its start (billing's rows; ``lapses`` also counts trials that
 started and ended inside the period).
+
+Every ratio also comes as a ``share`` in ``figures["rates"]``: its Wilson 95% interval and its
+n (the readers, trials or subscriptions it is a share of); below ``TOO_FEW`` the dashboard says
+"too few to tell" instead of a figure.
 """
 
 from collections import defaultdict
@@ -21,6 +26,7 @@ from django.utils import timezone
 
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.metering import Wall
+from masthead.metering.estimate import share
 
 from . import bitmaps
 from .models import DailyArticle, DailyMetric, DailyOffer, DailyReaders
@@ -32,7 +38,8 @@ K = EventKind
 WALLS = [str(w) for w in Wall]
 # The reader segments the figures use (the rollups keep one per wall kind).
 CENT = Decimal("0.01")
-SEGMENTS = ["all", "walled", "wall:registration", "wall:subscription"]
+PAID_WALLS = [str(w) for w in Wall if w is not Wall.REGISTRATION]
+SEGMENTS = ["all", "walled", "wall:registration", *(f"wall:{w}" for w in PAID_WALLS)]
 
 
 @dataclass(frozen=True)
@@ -85,25 +92,39 @@ def _readers(period: Period) -> dict[str, int]:
     merged: dict[str, int] = defaultdict(int)
     for segment, blob in rows:
         merged[segment] |= bitmaps.decode(blob)
-    return {segment: bitmaps.count(value) for segment, value in merged.items()}
+    paid = 0
+    for wall in PAID_WALLS:
+        paid |= merged.get(f"wall:{wall}", 0)
+    return {segment: bitmaps.count(value) for segment, value in merged.items()} | {
+        "paid": bitmaps.count(paid)
+    }
 
 
 def headline(period: Period, rows: list[dict], readers: dict[str, int]) -> dict:
     by_kind: dict[str, int] = defaultdict(int)
     walls = dict.fromkeys(WALLS, 0)
-    trials = 0
+    trials = at_paid_wall = 0
     for r in rows:
         by_kind[r["kind"]] += r["n"]
         if r["kind"] == K.WALL_SHOWN and r["wall"] in walls:
             walls[r["wall"]] += r["n"]
         if r["kind"] == K.SUBSCRIPTION_STARTED and r["trial"]:
             trials += r["n"]
+        if r["kind"] == K.SUBSCRIPTION_STARTED and r["wall"] in PAID_WALLS:
+            at_paid_wall += r["n"]
     start, end = period.bounds
     subs = subscriber_figures(start, end, timezone.now())
     all_readers = readers.get("all", 0)
     registrations = by_kind[K.SIGNUP]
     subscriptions = by_kind[K.SUBSCRIPTION_STARTED]
     lapses = by_kind[K.LAPSE]
+    rates = {
+        "stop_rate": share(readers.get("walled", 0), all_readers),
+        "registration_wall_conversion": share(registrations, readers.get("wall:registration", 0)),
+        "paid_stop_conversion": share(at_paid_wall, readers.get("paid", 0)),
+        "trial_to_paid": share(subs.trials_converted, subs.trials_ended),
+        "churn": share(subs.churned, subs.base_at_start),
+    }
     figures = {
         "readers": all_readers,
         "views": sum(by_kind[k] for k in VIEW_KINDS),
@@ -112,21 +133,22 @@ def headline(period: Period, rows: list[dict], readers: dict[str, int]) -> dict:
         "walls": by_kind[K.WALL_SHOWN],
         **{f"walls_{kind.replace('-', '_')}": n for kind, n in walls.items()},
         "readers_walled": readers.get("walled", 0),
-        "stop_rate": ratio(readers.get("walled", 0), all_readers),
+        "stop_rate": rates["stop_rate"]["estimate"],
         "registrations": registrations,
-        "registration_wall_conversion": ratio(registrations, readers.get("wall:registration", 0)),
+        "registration_wall_conversion": rates["registration_wall_conversion"]["estimate"],
         "subscriptions": subscriptions,
-        "paid_stop_conversion": ratio(subscriptions, readers.get("wall:subscription", 0)),
+        "paid_stop_conversion": rates["paid_stop_conversion"]["estimate"],
         "trials": trials,
-        "trial_to_paid": ratio(subs.trials_converted, subs.trials_ended),
+        "trial_to_paid": rates["trial_to_paid"]["estimate"],
         "active_subscribers": subs.active,
         "mrr": subs.mrr,
         "cancellations": by_kind[K.CANCELLATION],
         "lapses": lapses,
-        "churn": ratio(subs.churned, subs.base_at_start),
+        "churn": rates["churn"]["estimate"],
         "gift_opens": by_kind[K.VIEW_GIFT],
         "newsletter_signups": by_kind[K.NEWSLETTER_SIGNUP],
         "callout_answers": by_kind[K.CALLOUT_ANSWER],
+        "rates": rates,
     }
     return figures
 

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from masthead.access.models import Experiment, ExperimentStatus
 from masthead.billing.models import Offer
+from masthead.metering.estimate import TOO_FEW
 from masthead.newsroom.models import ArticlePage
 
 from . import charts, exports
@@ -22,6 +23,7 @@ from .rollups import today
 from .selectors import Period, dashboard
 
 PERMISSION = "revenue.view_revenue"
+TOO_FEW_TO_TELL = "too few to tell"
 TOP = 15
 # (metric, label, format): "n" a count, "%" a ratio shown as a percentage, "$" money a month.
 FIGURES = [
@@ -54,17 +56,31 @@ FIGURES = [
 ]
 
 
+def _percent(value) -> str:
+    return f"{float(value) * 100:.1f}%"
+
+
 def figure_cards(figures: dict) -> list[dict]:
+    """One card per headline figure; a ratio's card also says its n and 95% interval, or
+    "too few to tell" instead of the figure when its n is below ``TOO_FEW``."""
     cards = []
     for name, label, kind in FIGURES:
-        value = figures[name]
+        value, n, detail = figures[name], None, ""
         if kind == "%":
-            shown = f"{float(value) * 100:.1f}%"
+            rate = figures["rates"][name]
+            n = rate["n"]
+            if rate["enough"]:
+                shown = _percent(value)
+                detail = f"95%: {_percent(rate['low'])} to {_percent(rate['high'])}; n = {n:,}"
+            else:
+                shown, detail = TOO_FEW_TO_TELL, f"n = {n:,}, fewer than {TOO_FEW}"
         elif kind == "$":
             shown = f"{value:,.2f}"
         else:
             shown = f"{value:,}"
-        cards.append({"name": name, "label": label, "value": value, "shown": shown})
+        cards.append(
+            {"name": name, "label": label, "value": value, "shown": shown, "n": n, "detail": detail}
+        )
     return cards
 
 

@@ -9,7 +9,8 @@ opens on a steady state, not on an empty room (readers a day level from the firs
   ``subscriber_habits``; each subscribed some time in the ``tenure_days`` before the history
   (an introductory offer or a trial long since over: they pay the regular price).
 * **Former subscribers**: ``lapsed_at_start`` per daily arrival, half whose trial ended unpaid
-  (they meet the trial-expired wall), half whose paid access ended (the access-expired wall).
+  (they meet the trial-expired wall), half whose paid access ended (the access-expired wall);
+  loyal readers, they keep reading through the history as they did when subscribed.
 
 Everyone with an account gets their ``signup`` (and ``subscription_started``,
 ``trial_converted``, ``cancellation``, ``lapse``) dated before the history starts, so the
@@ -143,7 +144,6 @@ def starting_population(world: World) -> tuple[list[tuple[float, Person]], list[
         days = ago()
         person, signup = _account(world, subscriber_habit(), f"{kind}-expired", days + 1)
         events += [signup, *_subscribed(world, person, days, kind)]
-        person.leaves = rnd.expovariate(1 / model.reader_days) * DAY
-        people.append(person)
+        people.append(person)  # loyal readers: still reading, as they read when subscribed
     events.sort(key=lambda e: e.at)
     return [(_first_visit(world, p), p) for p in people], events
