@@ -77,7 +77,7 @@ def wilson(successes: float, trials: float, z: float = Z95) -> Interval:
     return Interval(p, min(p, max(0.0, centre - half)), max(p, min(1.0, centre + half)))
 
 
-def share(successes: float, trials: float) -> dict:
+def share(successes: float, trials: float) -> dict[str, float | int | bool]:
     """A rate for people: its Wilson interval (4 decimals), its ``n`` and whether ``n`` is
     enough (``TOO_FEW``). More successes than trials (a reader counted twice) are capped."""
     n = max(int(trials), 0)
@@ -91,7 +91,7 @@ def share(successes: float, trials: float) -> dict:
     }
 
 
-def told(rate: Mapping, form: str = "{:.1%}") -> str:
+def told(rate: Mapping[str, float | int | bool], form: str = "{:.1%}") -> str:
     """``rate`` (a ``share``) in words: the figure, its interval and n, or "too few to tell"."""
     if not rate["enough"]:
         return f"too few to tell (n = {rate['n']:,}, fewer than {TOO_FEW})"
