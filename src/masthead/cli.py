@@ -218,15 +218,15 @@ def _day(text: str) -> datetime.date:
 
 
 def cmd_simulate(opts) -> int:
-    """Replay the recorded views of a period under a candidate policy (access.simulation)."""
+    """Replay the recorded views of a period under a candidate policy (revenue.simulation)."""
     django_setup()
     import json
 
     from tqdm import tqdm
 
-    from masthead.access.simulation import simulation_period, simulation_run, view_count
-    from masthead.access.simulation_table import simulation_table
     from masthead.metering import Candidate
+    from masthead.revenue.simulation import simulation_period, simulation_run, view_count
+    from masthead.revenue.simulation_table import simulation_table
 
     try:
         period = simulation_period(opts.since, opts.until)

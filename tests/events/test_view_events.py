@@ -7,10 +7,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from masthead.access.models import MeterSettings
-from masthead.access.simulation import FACT_COLUMNS, REPLAYED_KINDS
 from masthead.events.kinds import EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering import month_key, replay
+from masthead.revenue.simulation import FACT_COLUMNS, REPLAYED_KINDS
 from tests import factories
 from tests.factories import PASSWORD
 

@@ -32,11 +32,11 @@ NEEDS = {  # url name -> (the permissions any one of which opens it, its argumen
     "newsletters_issues": (READ_ISSUES, []),
     "newsletters_issue": (READ_ISSUES, ["issue"]),
     "newsletters_issue_cancel": (SEND, ["issue"]),
-    "access_experiments": (REVENUE, []),
-    "access_experiment_new": (REVENUE, []),
-    "access_simulations": (REVENUE, []),
-    "access_experiment_results": (REVENUE, ["experiment"]),
-    "access_experiment_action": (REVENUE, ["experiment", "start"]),
+    "revenue_experiments": (REVENUE, []),
+    "revenue_experiment_new": (REVENUE, []),
+    "revenue_simulations": (REVENUE, []),
+    "revenue_experiment_results": (REVENUE, ["experiment"]),
+    "revenue_experiment_action": (REVENUE, ["experiment", "start"]),
     "revenue_dashboard": (REVENUE, []),
     "revenue_export": (REVENUE, ["offers"]),
     "engagement_callout_results_index": (CALLOUTS, []),
@@ -51,7 +51,7 @@ NEEDS = {  # url name -> (the permissions any one of which opens it, its argumen
 VIEWSETS = {"suppressions:index": SUPPRESSIONS}
 POSTS = {
     "newsletters_issue_cancel",
-    "access_experiment_action",
+    "revenue_experiment_action",
     "comments_admin_reader_action",
     "comments_admin_action",
 }  # views that take only POST

@@ -3,7 +3,6 @@
 from django_tasks import task
 
 from .pruning import meter_prune
-from .simulation_runs import run_simulation
 
 
 @task()
@@ -11,6 +10,3 @@ def prune_meter() -> dict:
     """Daily: forget the meter's closed months (see ``masthead.access.pruning``)."""
     result = meter_prune()
     return {"database_rows": result.database_rows, "store_entries": result.store_entries}
-
-
-__all__ = ["prune_meter", "run_simulation"]

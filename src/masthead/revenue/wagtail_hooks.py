@@ -1,5 +1,6 @@
 """Admin wiring: the dashboard's URLs, a menu item and a home-page panel (each shown only to
-staff with the revenue permission), and the permission in the group editor."""
+staff with the revenue permission), and the permission in the group editor; the meter
+experiments' and simulations' pages and their menu item (``experiment_views``)."""
 
 from datetime import timedelta
 
@@ -9,7 +10,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import views
+from masthead import converters  # noqa: F401 - registers <id:>
+
+from . import experiment_views, views
 from .rollups import today
 from .selectors import Period, figures_of
 
@@ -57,3 +60,42 @@ def add_revenue_panel(request, panels):
 @hooks.register("register_permissions")
 def register_revenue_permission():
     return Permission.objects.filter(content_type__app_label="revenue", codename="view_revenue")
+
+
+@hooks.register("register_admin_urls")
+def register_experiment_urls():
+    return [
+        path(
+            "experiments/",
+            experiment_views.ExperimentIndexView.as_view(),
+            name="revenue_experiments",
+        ),
+        path(
+            "experiments/new/",
+            experiment_views.ExperimentCreateView.as_view(),
+            name="revenue_experiment_new",
+        ),
+        path("simulate/", experiment_views.SimulationView.as_view(), name="revenue_simulations"),
+        path(
+            "experiments/<id:pk>/",
+            experiment_views.ExperimentResultsView.as_view(),
+            name="revenue_experiment_results",
+        ),
+        path(
+            "experiments/<id:pk>/<str:action>/",
+            experiment_views.experiment_action,
+            name="revenue_experiment_action",
+        ),
+    ]
+
+
+class _ExperimentMenuItem(MenuItem):
+    def is_shown(self, request):  # noqa: ANN001
+        return experiment_views.may_see(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_experiment_menu_item():
+    return _ExperimentMenuItem(
+        "Meter experiments", reverse("revenue_experiments"), icon_name="pick", order=460
+    )

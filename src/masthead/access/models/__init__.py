@@ -7,7 +7,6 @@ from .gifts import GiftLink, GiftRedemption
 from .meter import MeterView
 from .promotions import Promotion
 from .settings import MeterSettings
-from .simulations import SimulationRun, SimulationStatus
 
 __all__ = [
     "Experiment",
@@ -18,6 +17,4 @@ __all__ = [
     "MeterSettings",
     "MeterView",
     "Promotion",
-    "SimulationRun",
-    "SimulationStatus",
 ]

@@ -26,13 +26,13 @@ from django.conf import settings
 from django.db.models import Count, Min
 from django.utils import timezone
 
+from masthead.access.policy import current_policy
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering import Candidate, Fact, Policy, Replay, replay
 from masthead.metering.estimate import TOO_FEW, Interval, predict_from_walls, share
 from masthead.metering.replays import WALLS
 
-from .policy import current_policy
 from .simulation_ipw import experiment_estimate
 
 # ``metering.Fact``'s field order, as ``ReaderEvent`` columns.

@@ -11,11 +11,11 @@ from wagtail.models import Site
 
 from masthead import cli
 from masthead.access.models import MeterSettings
-from masthead.access.simulation import simulation_period, simulation_run
-from masthead.access.simulation_table import simulation_table
 from masthead.events.kinds import VIEW_KINDS
 from masthead.events.models import ReaderEvent
 from masthead.metering import Candidate
+from masthead.revenue.simulation import simulation_period, simulation_run
+from masthead.revenue.simulation_table import simulation_table
 from tests import factories
 from tests.factories import PASSWORD
 

@@ -28,7 +28,7 @@ def simulation_request(
 
 @task()
 def run_simulation(run_id: int) -> str:
-    """The background task (re-exported by ``access.tasks``)."""
+    """The background task."""
     return simulation_execute(run_id)
 
 

@@ -19,9 +19,11 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from masthead.access.experiments import experiment_create, experiment_start, experiment_stop
+from masthead.access.models import Experiment
+
 from .experiment_results import experiment_results
-from .experiments import experiment_create, experiment_start, experiment_stop
-from .models import Experiment, SimulationRun
+from .models import SimulationRun
 from .simulation_chart import simulation_chart
 from .simulation_runs import simulation_request
 
@@ -54,7 +56,7 @@ class ExperimentIndexView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     page_title = "Meter experiments"
     parent = ("revenue_dashboard", "Revenue")
     header_icon = "pick"
-    template_name = "access/admin/experiment_index.html"
+    template_name = "revenue/admin/experiment_index.html"
 
     def get_context_data(self, **kwargs):  # noqa: ANN003
         context = super().get_context_data(**kwargs)
@@ -63,9 +65,9 @@ class ExperimentIndexView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
 
 
 class ExperimentResultsView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
-    parent = ("access_experiments", "Meter experiments")
+    parent = ("revenue_experiments", "Meter experiments")
     header_icon = "pick"
-    template_name = "access/admin/experiment_results.html"
+    template_name = "revenue/admin/experiment_results.html"
 
     def dispatch(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         self.experiment = get_object_or_404(Experiment, pk=kwargs["pk"])
@@ -122,9 +124,9 @@ class ExperimentCreateView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     """Create a meter experiment (a draft, or started at once) from allowances and a share."""
 
     page_title = "New meter experiment"
-    parent = ("access_experiments", "Meter experiments")
+    parent = ("revenue_experiments", "Meter experiments")
     header_icon = "pick"
-    template_name = "access/admin/experiment_new.html"
+    template_name = "revenue/admin/experiment_new.html"
 
     def post(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         form = ExperimentForm(request.POST)
@@ -140,7 +142,7 @@ class ExperimentCreateView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
                 messages.error(request, f"Created as a draft, not started: {exc}.")
         else:
             messages.success(request, f"Created “{experiment.name}” as a draft.")
-        return redirect(reverse("access_experiment_results", args=[experiment.pk]))
+        return redirect(reverse("revenue_experiment_results", args=[experiment.pk]))
 
     def get_context_data(self, **kwargs):  # noqa: ANN003
         context = super().get_context_data(**kwargs)
@@ -169,7 +171,7 @@ def experiment_action(request, pk: int, action: str):  # noqa: ANN001
             )
     except ValueError as exc:
         messages.error(request, f"Not started: {exc}.")
-    return redirect(reverse("access_experiment_results", args=[experiment.pk]))
+    return redirect(reverse("revenue_experiment_results", args=[experiment.pk]))
 
 
 class SimulationForm(forms.Form):
@@ -220,7 +222,7 @@ class SimulationView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
     page_title = "Simulate a meter policy"
     parent = ("revenue_dashboard", "Revenue")
     header_icon = "pick"
-    template_name = "access/admin/simulations.html"
+    template_name = "revenue/admin/simulations.html"
 
     def post(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         form = SimulationForm(request.POST)
@@ -228,7 +230,7 @@ class SimulationView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         simulation_request(**form.cleaned_data)
         messages.success(request, "Simulation queued: the task workers run it.")
-        return redirect(reverse("access_simulations"))
+        return redirect(reverse("revenue_simulations"))
 
     def get_context_data(self, **kwargs):  # noqa: ANN003
         context = super().get_context_data(**kwargs)

@@ -16,11 +16,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from masthead.access.models import Experiment
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering.estimate import Z95, Interval, wilson
-
-from .models import Experiment
 
 PAYMENTS = (EventKind.SUBSCRIPTION_STARTED, EventKind.TRIAL_CONVERTED)
 

@@ -8,10 +8,10 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from masthead.access.experiment_results import experiment_results
 from masthead.access.experiments import arms_of as experiment_arms
 from masthead.access.experiments import running_experiment
 from masthead.access.models import Experiment, ExperimentStatus, ExperimentVariant
+from masthead.revenue.experiment_results import experiment_results
 from tests import factories
 
 from .experiment_history import ARMS, write_experiment_history

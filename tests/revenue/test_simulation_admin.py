@@ -5,11 +5,11 @@ import doctest
 
 import pytest
 
-from masthead.access import simulation_chart
-from masthead.access.models import SimulationRun, SimulationStatus
-from masthead.access.simulation_runs import simulation_execute
+from masthead.revenue import simulation_chart
+from masthead.revenue.models import SimulationRun, SimulationStatus
+from masthead.revenue.simulation_runs import simulation_execute
 from tests import factories
-from tests.access.test_experiment_admin import _staff
+from tests.revenue.test_experiment_admin import _staff
 
 pytestmark = pytest.mark.django_db
 

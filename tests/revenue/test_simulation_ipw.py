@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from masthead import cli
-from masthead.access.experiment_results import experiment_results
 from masthead.access.models import Experiment, ExperimentStatus
 from masthead.events.models import ReaderEvent
+from masthead.revenue.experiment_results import experiment_results
 
 from .experiment_history import write_experiment_history
 
