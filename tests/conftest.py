@@ -2,6 +2,7 @@
 fast password hasher...) are in tests/settings.py, so nothing here has to run before Django
 loads."""
 
+import os
 import shutil
 
 import pytest
@@ -17,6 +18,16 @@ def pytest_unconfigure(config):
     """Remove the throwaway data dir this process made (tests/settings.py)."""
     if created := getattr(settings, "TEST_DATA_DIR_CREATED", ""):
         shutil.rmtree(created, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``slow`` run only with ``MASTHEAD_SLOW_TESTS=1`` (CI's PostgreSQL pass)."""
+    if os.environ.get("MASTHEAD_SLOW_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: set MASTHEAD_SLOW_TESTS=1 to run it")
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(skip)
 
 
 def _clear_shared_cache(request) -> None:

@@ -58,6 +58,18 @@ def test_ipw_matches_the_variant_readers_of_the_candidate_allowance(capsys, expe
     assert count["estimate"] == pytest.approx(rate["estimate"] * ipw["readers"], rel=1e-4)
     assert ipw["recorded"]["registrations"] == sum(r.registrations for r in results.values())
     assert ipw["note"] == ""
+    # One answer (issue 24, item 8): the experiment's, compared with the wall rates on the same
+    # readers; each figure says its n.
+    answer = candidate["answer"]
+    assert answer["method"] == "inverse-propensity weighting" and answer["assumptions"]
+    compared = {"registrations"} | (
+        {"subscriptions"} if candidate["subscriptions"]["conversions"] else set()
+    )
+    assert set(answer["comparison"]) == compared  # nothing recorded: nothing to scale by
+    assert answer["comparison"]["registrations"]["experiment"]["estimate"] == round(
+        count["estimate"], 2
+    )
+    assert rate["n"] == ipw["matched_readers"] and rate["enough"] is True
 
 
 def test_the_holdout_answers_for_the_sites_allowance(capsys, experiment_history):
@@ -68,6 +80,8 @@ def test_the_holdout_answers_for_the_sites_allowance(capsys, experiment_history)
         results["holdout"].registration_rate.estimate, abs=1e-6
     )
     assert "only the anonymous allowance was randomised" in ipw["note"]
+    answer = _simulate(capsys, "--anonymous", "3", "--preview", "4")["candidate"]["answer"]
+    assert answer["method"] == "wall rates" and "changes more" in answer["why"]
 
 
 def test_no_estimate_outside_the_experiments_support(capsys, experiment_history):
@@ -97,5 +111,8 @@ def test_no_experiment_no_ipw(capsys):
     )  # fmt: skip
     report = _simulate(capsys)
     assert report["candidate"]["experiment"] is None
+    answer = report["candidate"]["answer"]
+    assert answer["method"] == "wall rates" and answer["comparison"] is None
+    assert answer["why"] == "no meter experiment ran in the period"
     assert cli.main(["simulate"]) == 0
     assert "no IPW estimate" in capsys.readouterr().out

@@ -7,7 +7,11 @@ the conversions observed at each wall kind (``metering.estimate.predict_from_wal
 answer is the JSON object of CONTRACT.md::
 
     {"events", "readers", "since", "until", "recorded": OUTCOME, "candidate": OUTCOME
-     + {"registrations", "subscriptions", "method": "wall rates", "experiment": IPW | null}}
+     + {"registrations", "subscriptions", "method": "wall rates", "experiment": IPW | null,
+        "answer": ANSWER}}
+
+``answer`` (``simulation_answer``) says which prediction answers the question, on what
+assumptions, and whether the two disagree.
 
 ``experiment`` is the inverse-propensity-weighted prediction from a meter experiment's
 randomised readers in the period (``simulation_ipw``), ``null`` when no experiment ran in it.
@@ -33,6 +37,7 @@ from masthead.metering import Candidate, Fact, Policy, Replay, replay
 from masthead.metering.estimate import TOO_FEW, Interval, predict_from_walls, share
 from masthead.metering.replays import WALLS
 
+from .simulation_answer import simulation_answer
 from .simulation_ipw import experiment_estimate
 
 # ``metering.Fact``'s field order, as ``ReaderEvent`` columns.
@@ -214,19 +219,25 @@ def simulation_run(
         proposed.anonymous_allowance,
         changes_more=candidate.registered is not None or candidate.preview is not None,
     )
+    candidate_side = {
+        **_outcome(proposed, result.candidate),
+        "registrations": signups,
+        "subscriptions": subscriptions,
+        "method": "wall rates",
+        "experiment": experiment,
+    }
+    candidate_side["answer"] = simulation_answer(
+        candidate_side,
+        {"registrations": signups["conversions"], "subscriptions": subscriptions["conversions"]},
+        changes_more=candidate.registered is not None or candidate.preview is not None,
+    )
     report = {
         "events": result.events,
         "readers": result.recorded.readers,
         "since": period.since.isoformat(),
         "until": period.until.isoformat(),
         "recorded": _outcome(recorded, result.recorded),
-        "candidate": {
-            **_outcome(proposed, result.candidate),
-            "registrations": signups,
-            "subscriptions": subscriptions,
-            "method": "wall rates",
-            "experiment": experiment,
-        },
+        "candidate": candidate_side,
     }
     return Simulation(report, result)
 

@@ -69,6 +69,7 @@ def simulation_table(report: dict) -> str:
         f"  registrations   {_interval(candidate['registrations'])}",
         f"  subscriptions   {_interval(candidate['subscriptions'])}",
         *_experiment_lines(candidate.get("experiment")),
+        *_answer_lines(candidate.get("answer")),
     ]
     return "\n".join(lines)
 
@@ -105,6 +106,24 @@ def _experiment_lines(ipw: dict | None) -> list[str]:
         )
     if ipw["note"]:
         lines.append(f"  note: {ipw['note']}")
+    return lines
+
+
+def _answer_lines(answer: dict | None) -> list[str]:
+    """Which prediction answers the question, on what assumptions; a disagreement, flagged."""
+    if not answer:
+        return []
+    lines = ["", f"Answer: {answer['method']} ({answer['why']}). Assuming:"]
+    lines += [f"  - {assumption}" for assumption in answer["assumptions"]]
+    for name, both in (answer.get("comparison") or {}).items():
+        wall, ipw = both["wall_rates"], both["experiment"]
+        flag = "DISAGREE" if both["disagree"] else "agree"
+        lines.append(
+            f"  {name} on the experiment's readers: wall rates {_interval(wall)}, "
+            f"experiment {_interval(ipw)}: {flag}"
+        )
+    if answer["note"]:
+        lines.append(f"  note: {answer['note']}")
     return lines
 
 
