@@ -15,13 +15,13 @@ from masthead.metering import (
     Fact,
     Outcome,
     Policy,
+    ReaderStatus,
     Window,
     decide,
     replay,
 )
 from masthead.metering.assignment import Arm
 from masthead.metering.history import Model, facts, generate
-from masthead.metering.replays import READERS
 
 END = datetime(2026, 12, 1, 6, tzinfo=UTC)
 ARTICLES = [(n, "metered", False) for n in range(1, 25)] + [
@@ -167,7 +167,7 @@ def million(count: int, seed: int = 5) -> Iterator[Fact]:
         decision = decided.get(memo)
         if decision is None:
             decision = decided[memo] = decide(
-                READERS[status],
+                ReaderStatus(status).reader,
                 ArticleFacts(article_id, Access(access), sponsored),
                 at,
                 policy,
