@@ -11,7 +11,7 @@ from pathlib import Path
 
 import redis
 
-from masthead.cli import granian_command, worker_command
+from masthead.supervisor import granian_command, worker_command
 
 from .common import (
     ALLOWANCE,

@@ -14,7 +14,6 @@ dedicated ``masthead_bench`` PostgreSQL database).
 """
 
 import json
-import os
 import re
 import sys
 import time
@@ -27,10 +26,9 @@ ARTICLES_PER_READER = 3
 
 
 def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
-    import django
+    from masthead.boot import django_setup  # makes the data dir, as every entry point does
 
-    django.setup()
+    django_setup()
 
 
 def _words(value) -> int:

@@ -1,6 +1,6 @@
 """The floors: the least work each reader case needs, as a small ASGI app.
 
-Served by ``benchmarks/references.py`` under ``masthead.cli.granian_command`` itself (the
+Served by ``benchmarks/references.py`` under ``masthead.supervisor.granian_command`` itself (the
 command line of ``masthead serve``), with the benchmark site's settings, so it reaches the same
 database, cache and Redis as Masthead in the same run. Each floor does only what any article
 server must do for that reader, with Masthead's own pieces (imported, not copied):
@@ -30,6 +30,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync calls on the 
 
 import django  # noqa: E402
 
+from masthead import datadir  # noqa: E402
+
+datadir.prepare()  # an entry point: the settings create no directory
 django.setup()
 
 from django.conf import settings  # noqa: E402

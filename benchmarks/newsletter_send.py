@@ -28,10 +28,9 @@ OUT = ROOT / "benchmarks" / "out"
 
 def _django() -> None:
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
-    import django
+    from masthead.boot import django_setup  # makes the data dir, as every entry point does
 
-    django.setup()
+    django_setup()
 
 
 def cmd_setup(n: int) -> None:

@@ -1,6 +1,6 @@
 """The Python floor: a raw ASGI app returning the captured bytes of the article page.
 
-Served by ``benchmarks/references.py`` with ``masthead.cli.granian_command`` itself — the
+Served by ``benchmarks/references.py`` with ``masthead.supervisor.granian_command`` itself — the
 same server, interface and flags as ``masthead serve`` — so the row measures what the server
 costs with nothing of Masthead's inside. The page is the one Masthead served to a new
 anonymous reader in the same run, read once at import from ``BENCH_HTML`` (default

@@ -5,7 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
-from masthead.cli import granian_command
+from masthead.supervisor import granian_command
 
 from .common import HOST, OUT, ROOT, ProcessGroup, fetch, free_port, wait_http
 from .memory import MemorySampler
@@ -63,8 +63,8 @@ http {{
 
 
 def raw_app_case(opts, html: Path) -> dict:
-    """The bytes from ``benchmarks/raw_app.py`` under ``cli.granian_command`` itself: the same
-    server, interface and flags as ``masthead serve``, with nothing of Masthead's inside."""
+    """The bytes from ``benchmarks/raw_app.py`` under ``supervisor.granian_command`` itself: the
+    same server, interface and flags as ``masthead serve``, with nothing of Masthead's inside."""
     port = free_port()
     command = granian_command(HOST, port, opts.workers, app="benchmarks.raw_app:application")
     pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
@@ -92,8 +92,8 @@ FLOOR_NOTES = {
 
 
 def floor_case(opts, data_dir: Path, store: str, case: str, fixture: dict, article_id: int):
-    """``benchmarks/floor_app.py`` for ``case`` under ``cli.granian_command``, with the site's
-    settings and ``store``: the least work that case needs (see floor_app's docstring)."""
+    """``benchmarks/floor_app.py`` for ``case`` under ``supervisor.granian_command``, with the
+    site's settings and ``store``: the least work that case needs (see floor_app's docstring)."""
     from .sites import site_env  # the site's settings (database, Redis) for this store
 
     port = free_port()

@@ -150,11 +150,10 @@ def main() -> int:
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/masthead_revenue")
     os.environ["DATABASE_URL"] = _bench_url(base, reuse=args.reuse)
     os.environ.setdefault("MASTHEAD_DATA_DIR", str(HERE / "out" / "revenue-data"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
     os.environ.pop("REDIS_URL", None)
-    import django
+    from masthead.boot import django_setup  # makes the data dir, as every entry point does
 
-    django.setup()
+    django_setup()
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

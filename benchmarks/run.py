@@ -3,7 +3,7 @@
 In one run, on 127.0.0.1 only, with wrk:
 
 * ``nginx``       the anonymous article page's bytes as a static file (the limit)
-* ``raw-app``     the same bytes from a raw app under ``cli.granian_command`` itself, the
+* ``raw-app``     the same bytes from a raw app under ``supervisor.granian_command`` itself, the
                   command line of ``masthead serve`` (the Python floor)
 * and per meter store (database, Redis), ``masthead serve`` answering:
   ``anon``         an anonymous reader with no cookie: a new device every request, view counted

@@ -36,7 +36,9 @@ if os.environ.get("REDIS_URL"):
     _db = int(WORKER[2:]) + 2 if WORKER.startswith("gw") else 1
     os.environ["REDIS_URL"] = urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{_db}").geturl()
 
-from masthead import config  # noqa: E402
+from masthead import config, datadir  # noqa: E402
+
+datadir.prepare()  # the settings create no directory: their entry points do (here, the tests)
 from masthead.settings import *  # noqa: E402,F403
 from masthead.settings import ALLOWED_HOSTS, DATA_DIR, DATABASES, STORAGES  # noqa: E402
 

@@ -1,9 +1,7 @@
 """Settings of readers' accounts, read into ``masthead.settings``: allauth, passwords, the
 sign-in and comment throttles (allauth's rate limiter), and the trusted reverse proxies."""
 
-from masthead import config
-from masthead.comments import rates as comment_rates
-from masthead.members import rates as signin_rates
+from masthead import config, ratelimits
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -33,8 +31,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 # keyed on the account at the client address, in the shared cache.
 ACCOUNT_ADAPTER = "masthead.members.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"request_login_code": "masthead.members.forms.RequestLoginCodeForm"}
-ACCOUNT_RATE_LIMITS = signin_rates.ACCOUNT_RATE_LIMITS
-ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, **comment_rates.ACCOUNT_RATE_LIMITS}
+ACCOUNT_RATE_LIMITS = ratelimits.ACCOUNT_RATE_LIMITS
 WAGTAILADMIN_USER_LOGIN_FORM = "masthead.members.forms.AdminLoginForm"
 # Trusted reverse proxies in front of the app: 0 uses REMOTE_ADDR as the client address; N uses
 # the N-th address from the right of X-Forwarded-For.

@@ -3,11 +3,14 @@ sub-parsers to): settings chosen, apps loaded — only when a command runs, neve
 
 import os
 
+from masthead import datadir
+
 
 def django_setup(*, production: bool = False) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
     if production:
         os.environ.setdefault("MASTHEAD_DEBUG", "0")
+    datadir.prepare()
     import django
 
     django.setup()

@@ -12,9 +12,7 @@ from masthead.boot import django_setup
 from masthead.config import ConfigError
 from masthead.imports.parser import add_parsers as add_content_parsers
 from masthead.memberimport.command import add_parsers as add_member_parsers
-from masthead.supervisor import supervise
-
-STOP_SECONDS = 10  # TERM or INT stops every process `masthead serve` started within this
+from masthead.supervisor import granian_command, supervise, worker_command
 
 
 def cmd_demo(opts) -> int:
@@ -32,47 +30,6 @@ def cmd_demo(opts) -> int:
         print("\nDemo built. Serve it with: masthead serve")
         return 0
     return cmd_serve(opts)
-
-
-def granian_command(
-    host: str,
-    port: int,
-    workers: int,
-    app: str = "masthead.asgi:application",
-    interface: str = "asgi",
-) -> list[str]:
-    """The production server's command line (``masthead serve``, the tests' live servers and
-    the benchmarks all start this one).
-
-    granian's ASGI interface with ``masthead.asgi``: the event loop reads each request body
-    with a deadline before Django runs, so clients that never send their body cost no thread
-    (issue 11; the measurement is in the README, Operations). ``--workers-kill-timeout``
-    bounds a graceful stop. ``interface="wsgi"`` (with ``masthead.wsgi:application``) is the
-    same command line with granian's WSGI interface, for the benchmark's comparison only.
-    """
-    beside = os.path.join(os.path.dirname(sys.executable), "granian")
-    granian = beside if os.path.exists(beside) else (shutil.which("granian") or "granian")
-    return [
-        granian,
-        "--interface",
-        interface,
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--workers-kill-timeout",
-        str(STOP_SECONDS - 4),  # room for the supervisor to finish within STOP_SECONDS
-        "--no-ws",
-        "--log-level",
-        "warning",
-        app,
-    ]
-
-
-def worker_command() -> list[str]:
-    return [sys.executable, "-m", "masthead.cli", "worker"]
 
 
 def cmd_serve(opts) -> int:

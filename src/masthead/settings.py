@@ -6,41 +6,19 @@ Wagtail site settings in the database, not environment variables. The test suite
 live in ``tests/settings.py``, not here.
 """
 
-import os
-import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from csp import constants as csp
 
-from masthead import config
-from masthead.newsletters.mail.config import email_settings
+from masthead import config, datadir
+from masthead.mailsettings import email_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(config.text("MASTHEAD_DATA_DIR", str(Path.cwd() / ".masthead"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def _secret_key() -> str:
-    if key := config.raw("MASTHEAD_SECRET_KEY"):
-        return key
-    path = DATA_DIR / "secret_key"
-    try:
-        return path.read_text().strip()
-    except FileNotFoundError:
-        key = secrets.token_urlsafe(50)
-        # O_EXCL: when several processes start at once, exactly one writes the key.
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path.read_text().strip()
-        with os.fdopen(fd, "w") as fh:
-            fh.write(key)
-        return key
-
-
-SECRET_KEY = _secret_key()
+# Made by the entry points (datadir.prepare), never here: importing the settings creates nothing.
+DATA_DIR = datadir.data_dir()
+SECRET_KEY = datadir.secret_key(DATA_DIR)
 DEBUG = config.boolean("MASTHEAD_DEBUG", False)
 
 SITE_URL = config.url("MASTHEAD_SITE_URL", "http://127.0.0.1:8000", ("http", "https")).rstrip("/")
@@ -136,6 +114,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "masthead.newsroom.context_processors.publication",
             ],
+            # {% part %}: what higher layers contribute to lower layers' pages (parts.py).
+            "libraries": {"parts": "masthead.parts"},
         },
     },
 ]
@@ -232,7 +212,6 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
@@ -252,7 +231,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Outgoing mail: MASTHEAD_EMAIL_URL (SMTP or an anymail provider); unset, the demo backend
-# prints each message and writes it to <data dir>/mail/ (newsletters/mail/config.py).
+# prints each message and writes it to <data dir>/mail/ (mailsettings.py).
 globals().update(config.parsed("MASTHEAD_EMAIL_URL", email_settings))
 if config.raw("MASTHEAD_EMAIL_BACKEND"):  # an explicit backend class wins
     EMAIL_BACKEND = config.dotted_path("MASTHEAD_EMAIL_BACKEND", "")

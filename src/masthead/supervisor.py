@@ -1,4 +1,5 @@
-"""``masthead serve``'s process supervisor: start the web server and the task workers, pass
+"""``masthead serve``'s process supervisor: start the web server (``granian_command``, also what
+the tests' live servers and the benchmarks start) and the task workers (``worker_command``), pass
 TERM or INT on to every one of them, and make sure all are gone within ``stop_seconds``.
 
 Each child runs in a process group of its own, so a Ctrl-C in the terminal reaches only this
@@ -12,6 +13,7 @@ stops as it would on ``masthead serve``'s own TERM. Standard library only.
 import contextlib
 import ctypes
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +21,48 @@ import time
 
 POLL = 0.2
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+STOP_SECONDS = 10  # TERM or INT stops every process `masthead serve` started within this
+
+
+def granian_command(
+    host: str,
+    port: int,
+    workers: int,
+    app: str = "masthead.asgi:application",
+    interface: str = "asgi",
+) -> list[str]:
+    """The production server's command line (``masthead serve``, the tests' live servers and
+    the benchmarks all start this one).
+
+    granian's ASGI interface with ``masthead.asgi``: the event loop reads each request body
+    with a deadline before Django runs, so clients that never send their body cost no thread
+    (issue 11; the measurement is in the README, Operations). ``--workers-kill-timeout``
+    bounds a graceful stop. ``interface="wsgi"`` (with ``masthead.wsgi:application``) is the
+    same command line with granian's WSGI interface, for the benchmark's comparison only.
+    """
+    beside = os.path.join(os.path.dirname(sys.executable), "granian")
+    granian = beside if os.path.exists(beside) else (shutil.which("granian") or "granian")
+    return [
+        granian,
+        "--interface",
+        interface,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--workers-kill-timeout",
+        str(STOP_SECONDS - 4),  # room for the supervisor to finish within STOP_SECONDS
+        "--no-ws",
+        "--log-level",
+        "warning",
+        app,
+    ]
+
+
+def worker_command() -> list[str]:
+    return [sys.executable, "-m", "masthead.cli", "worker"]
 
 
 def _dies_with(parent: int):
@@ -35,7 +79,7 @@ def _dies_with(parent: int):
     return preexec
 
 
-def supervise(commands: list[list[str]], env: dict, stop_seconds: float = 10) -> int:
+def supervise(commands: list[list[str]], env: dict, stop_seconds: float = STOP_SECONDS) -> int:
     children: list[subprocess.Popen] = []
     stopping: list[int] = []
 

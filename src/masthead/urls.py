@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include(newsroom_urls)),
     path("", include("masthead.engagement.urls")),
     path("", include("masthead.billing.urls")),
+    path("", include("masthead.access.urls")),
     path("", include("masthead.members.urls")),
     path("", include("masthead.newsletters.urls")),
     path("", include("masthead.comments.urls")),

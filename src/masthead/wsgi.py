@@ -9,10 +9,12 @@ import sys
 
 from django.core.wsgi import get_wsgi_application
 
+from masthead import datadir
 from masthead.config import ConfigError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
 try:
+    datadir.prepare()  # an entry point: the settings themselves create nothing
     application = get_wsgi_application()
 except ConfigError as exc:
     print(f"masthead: {exc}", file=sys.stderr)

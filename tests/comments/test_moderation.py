@@ -17,7 +17,7 @@ from masthead.comments.models import (
     CommentSettings,
     ModerationLog,
 )
-from masthead.comments.rates import POSTS_PER_MINUTE
+from masthead.ratelimits import POSTS_PER_MINUTE
 from tests import factories
 from tests.comments.support import comment, signed_in
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.metering import Access, ArticleFacts, Policy, Window, decide, month_key
-from masthead.metering.replays import READERS, WALLS, Candidate, Fact, candidate_policy, replay
+from masthead.metering import Access, ArticleFacts, Policy, ReaderStatus, Window, decide, month_key
+from masthead.metering.replays import WALLS, Candidate, Fact, candidate_policy, replay
 
 START = datetime(2026, 10, 20, tzinfo=UTC)
-STATUSES = sorted(READERS)
+STATUSES = sorted(str(status) for status in ReaderStatus)
 
 step = st.tuples(
     st.integers(0, 4),  # reader
@@ -60,7 +60,7 @@ def record(steps: list[tuple[int, str, int, str, bool, int, int]], policy: Polic
         windows = [Window(now, now + timedelta(minutes=1))] if promotion else []
         ids = counted.setdefault((key, month), set())
         decision = decide(
-            READERS[status],
+            ReaderStatus(status).reader,
             ArticleFacts(article, Access(access), sponsored),
             now,  # type: ignore[arg-type]
             policy,

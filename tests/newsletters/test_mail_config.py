@@ -8,8 +8,8 @@ import dkim
 import pytest
 from django.core.mail import send_mail
 
+from masthead.mailsettings import DEMO_BACKEND, email_settings
 from masthead.newsletters.mail import message as message_module
-from masthead.newsletters.mail.config import DEMO_BACKEND, email_settings
 from masthead.newsletters.services.issues import issue_create
 from tests import factories
 

@@ -3,7 +3,7 @@ confirmation mails per target address and sign-ups per client address."""
 
 import pytest
 
-from masthead.members.rates import CONFIRM_MAILS_PER_EMAIL, SIGNUPS_PER_ADDRESS
+from masthead.ratelimits import CONFIRM_MAILS_PER_EMAIL, SIGNUPS_PER_ADDRESS
 
 pytestmark = pytest.mark.django_db
 

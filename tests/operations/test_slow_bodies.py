@@ -1,6 +1,6 @@
 """Clients that announce a body and never send it hold no worker: with 100 of them connected,
 other readers are served, and each of them gets 408 once the body deadline passes (issue 11,
-item 1). Run against the production server's command line (``cli.granian_command``)."""
+item 1). Run against the production server's command line (``supervisor.granian_command``)."""
 
 import socket
 import time

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from masthead.cli import granian_command
+from masthead.supervisor import granian_command
 
 from .processes import ProcessGroup, free_port, wait_http
 

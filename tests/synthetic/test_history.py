@@ -15,12 +15,12 @@ from masthead.metering import (
     Fact,
     Outcome,
     Policy,
+    ReaderStatus,
     Window,
     decide,
     replay,
 )
 from masthead.metering.assignment import Arm
-from masthead.metering.replays import READERS
 from masthead.synthetic.history import Model, facts, generate
 
 END = datetime(2026, 12, 1, 6, tzinfo=UTC)
@@ -169,7 +169,7 @@ def million(count: int, seed: int = 5) -> Iterator[Fact]:
         decision = decided.get(memo)
         if decision is None:
             decision = decided[memo] = decide(
-                READERS[status],
+                ReaderStatus(status).reader,
                 ArticleFacts(article_id, Access(access), sponsored),
                 at,
                 policy,

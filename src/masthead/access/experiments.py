@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from masthead import caching
 from masthead.metering.assignment import Arm, assign, check_arms
+from masthead.metering.keys import is_device_key
 
 from .models import Experiment, ExperimentStatus, ExperimentVariant
 
@@ -116,7 +117,7 @@ def assignment_for(reader_key: str) -> Assignment | None:
     """The anonymous reader's variant in the running experiment (``None``: no experiment, or
     not an anonymous device)."""
     running = running_experiment()
-    if running is None or not reader_key.startswith("d:"):
+    if running is None or not is_device_key(reader_key):
         return None
     slug, arms = running
     arm = assign(reader_key, slug, arms)

@@ -16,6 +16,7 @@ from masthead.metering import (
     Decision,
     MeterReading,
     Policy,
+    ReaderStatus,
     meter_reading,
     meter_variables,
     month_name,
@@ -29,7 +30,7 @@ class GatedArticle:
     decision: Decision
     preview: list
     withheld: list
-    reader_status: str
+    reader_status: ReaderStatus
     facts: ArticleFacts
     assessment: Assessment
     channel: Channel

@@ -50,7 +50,7 @@ def gifts_left(user, now=None) -> int:
 def create_gift_link(user, article, now=None) -> tuple[GiftLink, int]:
     """Create a gift link for a subscriber, or raise ``GiftError``."""
     now = now or timezone.now()
-    if reader_for_user(user, now=now).status != "subscriber":
+    if not reader_for_user(user, now=now).status.entitled:
         raise GiftError("not_subscriber", "Gift links are a benefit for subscribers.")
     meter = meter_settings()
     month = month_key(now, current_policy().time_zone)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from masthead.billing.selectors import entitlement_for
-from masthead.metering import Lapse, Reader, ReaderKind
+from masthead.metering import Lapse, Reader, ReaderKind, ReaderStatus
 from masthead.metering.keys import device_key, user_key
 
 
@@ -18,12 +18,10 @@ class ReaderContext:
     device: object | None  # access.identity.DeviceIdentity for anonymous readers
 
     @property
-    def status(self) -> str:
-        return {
-            ReaderKind.ANONYMOUS: "anonymous",
-            ReaderKind.REGISTERED: "registered",
-            ReaderKind.ENTITLED: "subscriber",
-        }[self.reader.kind]
+    def status(self) -> ReaderStatus:
+        """What the reader is told they are: anonymous, registered or subscriber (``account``:
+        a lapsed reader is registered; ``ReaderStatus.of(ctx.reader)`` tells the lapse)."""
+        return ReaderStatus.of(self.reader).account
 
     @property
     def meter_key(self) -> str | None:

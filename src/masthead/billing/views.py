@@ -1,6 +1,7 @@
 """Subscribing: the offers page, starting a checkout, the demo provider's test checkout, and
 the return from a provider's checkout. Cancel and resume live here too."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
@@ -18,6 +19,12 @@ from .models import Offer, Plan
 from .providers import CheckoutError, get_provider
 from .selectors import current_subscription, live_offers
 from .services import check_offer_eligibility
+
+
+def account_url() -> str:
+    """The reader's account page (members' ``/account/``, above this layer): where a signed-in
+    reader lands, ``LOGIN_REDIRECT_URL``."""
+    return settings.LOGIN_REDIRECT_URL
 
 
 def subscribe(request):
@@ -95,7 +102,7 @@ def _complete(request, session_id):
         messages.error(request, str(exc))
         return HttpResponseRedirect(reverse("billing:subscribe"))
     messages.success(request, "Welcome aboard: you now have full access to every story.")
-    return HttpResponseRedirect(reverse("members:account"))
+    return HttpResponseRedirect(account_url())
 
 
 @login_required
@@ -111,7 +118,7 @@ def cancel(request):
             "Your subscription will end at the close of this period. "
             "You keep full access until then.",
         )
-    return HttpResponseRedirect(reverse("members:account"))
+    return HttpResponseRedirect(account_url())
 
 
 @login_required
@@ -127,12 +134,12 @@ def resume(request):
             messages.error(request, str(exc))
         else:
             messages.success(request, "Your subscription continues. Thank you for staying.")
-    return HttpResponseRedirect(reverse("members:account"))
+    return HttpResponseRedirect(account_url())
 
 
 @login_required
 def manage(request):
     url = get_provider().manage_url(
-        user=request.user, return_url=request.build_absolute_uri("/account/")
+        user=request.user, return_url=request.build_absolute_uri(account_url())
     )
-    return HttpResponseRedirect(url or reverse("members:account"))
+    return HttpResponseRedirect(url or account_url())

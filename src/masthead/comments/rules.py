@@ -12,6 +12,8 @@ import re
 
 from django.utils import timezone
 
+from masthead.metering import ReaderStatus
+
 from .editorial import comment_settings, words
 from .models import Comment, Commenter, Status, WhoMayComment
 from .models.threads import MAX_LENGTH
@@ -43,7 +45,7 @@ def check_standing(user, now=None) -> None:
         )
 
 
-def check_may_comment(user, reader_status: str, *, may_read: bool, state) -> None:
+def check_may_comment(user, reader_status: ReaderStatus, *, may_read: bool, state) -> None:
     """Raise ``CommentRefused`` unless ``user`` may add a comment to this thread now."""
     if user is None or not user.is_authenticated:
         raise CommentRefused(401, "not_authenticated", "Sign in to comment.")
@@ -58,7 +60,7 @@ def check_may_comment(user, reader_status: str, *, may_read: bool, state) -> Non
     if is_staff(user):
         return
     settings = comment_settings()
-    if settings.who_may_comment == WhoMayComment.SUBSCRIBERS and reader_status != "subscriber":
+    if settings.who_may_comment == WhoMayComment.SUBSCRIBERS and not reader_status.entitled:
         raise CommentRefused(403, "subscribers_only", "Only subscribers may comment.")
     check_standing(user)
 

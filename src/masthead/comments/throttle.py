@@ -1,8 +1,10 @@
-"""The comment throttle, held by allauth's rate limiter like the sign-in throttle (``rates``)."""
+"""The comment throttle, held by allauth's rate limiter like the sign-in throttle
+(``masthead.ratelimits``)."""
 
 from allauth.core import ratelimit
 
-from .rates import ACT, POST
+from masthead.ratelimits import ACT, POST
+
 from .rules import CommentRefused
 
 

@@ -51,3 +51,9 @@ def register_moderation_permission():
     return Permission.objects.filter(
         content_type__app_label="comments", codename="moderate_comments"
     )
+
+
+# The article page's link to its thread (masthead/parts.py): the article is below this app.
+@hooks.register("masthead_part:article-end")
+def article_comments_link():
+    return "comments/parts/article_end.html"

@@ -11,23 +11,29 @@ new ones instead). ``EventKind`` groups:
 * **engagement**: callout answers, newsletter sign-ups;
 * ``device_merged``: a device's meter joined an account's (sign-in carry-over), so a replay can
   join the two keys.
+
+The view kinds and reader statuses are the meter's own (``metering.viewkinds``,
+``metering.status``): this module gives them labels, never other values.
 """
 
 from django.db import models
 
-from masthead.metering import Channel
+from masthead.metering import DEVICE_MERGED, Channel, ReaderStatus, ViewKind
+
+__all__ = ["ATTRIBUTED_KINDS", "CHANNELS", "READER_STATUSES", "VIEW_KINDS", "WALL_CLICK_KINDS"]
+__all__ += ["EventKind", "ReaderStatus", "Source"]  # ReaderStatus: the meter's, re-exported
 
 
 class EventKind(models.TextChoices):
-    VIEW_COUNTED = "view_counted", "view counted on the meter"
-    VIEW_REREAD = "view_reread", "re-read of an article already counted this month"
-    VIEW_FREE = "view_free", "free or sponsored article (never metered)"
-    VIEW_SUBSCRIBER = "view_subscriber", "full-access (subscriber) view"
-    VIEW_GIFT = "view_gift", "opened by a gift link"
-    VIEW_PROMOTION = "view_promotion", "open in a free-access promotion"
-    VIEW_UNMETERED = "view_unmetered", "shown uncounted: meter store unreachable"
-    WALL_SHOWN = "wall_shown", "wall shown"
-    DEVICE_MERGED = "device_merged", "device's views carried to the account"
+    VIEW_COUNTED = ViewKind.VIEW_COUNTED.value, "view counted on the meter"
+    VIEW_REREAD = ViewKind.VIEW_REREAD.value, "re-read of an article already counted this month"
+    VIEW_FREE = ViewKind.VIEW_FREE.value, "free or sponsored article (never metered)"
+    VIEW_SUBSCRIBER = ViewKind.VIEW_SUBSCRIBER.value, "full-access (subscriber) view"
+    VIEW_GIFT = ViewKind.VIEW_GIFT.value, "opened by a gift link"
+    VIEW_PROMOTION = ViewKind.VIEW_PROMOTION.value, "open in a free-access promotion"
+    VIEW_UNMETERED = ViewKind.VIEW_UNMETERED.value, "shown uncounted: meter store unreachable"
+    WALL_SHOWN = ViewKind.WALL_SHOWN.value, "wall shown"
+    DEVICE_MERGED = DEVICE_MERGED, "device's views carried to the account"
     WALL_CLICK_REGISTER = "wall_click_register", "wall click: register"
     WALL_CLICK_SIGNIN = "wall_click_signin", "wall click: sign in"
     WALL_CLICK_OFFER = "wall_click_offer", "wall click: offer"
@@ -43,18 +49,7 @@ class EventKind(models.TextChoices):
     NEWSLETTER_SIGNUP = "newsletter_signup", "newsletter sign-up"
 
 
-VIEW_KINDS = frozenset(
-    {
-        EventKind.VIEW_COUNTED,
-        EventKind.VIEW_REREAD,
-        EventKind.VIEW_FREE,
-        EventKind.VIEW_SUBSCRIBER,
-        EventKind.VIEW_GIFT,
-        EventKind.VIEW_PROMOTION,
-        EventKind.VIEW_UNMETERED,
-        EventKind.WALL_SHOWN,
-    }
-)
+VIEW_KINDS = frozenset(EventKind(kind) for kind in ViewKind)
 # Kinds that carry an attribution (last article, wall/offer clicked, source, UTM tags).
 ATTRIBUTED_KINDS = frozenset({EventKind.SIGNUP, EventKind.SUBSCRIPTION_STARTED})
 WALL_CLICK_KINDS = frozenset(
@@ -62,14 +57,15 @@ WALL_CLICK_KINDS = frozenset(
 )
 
 
-class ReaderStatus(models.TextChoices):
-    """Who the reader was when the event happened (the meter's reader, with the lapse)."""
-
-    ANONYMOUS = "anonymous", "anonymous"
-    REGISTERED = "registered", "registered"
-    SUBSCRIBER = "subscriber", "subscriber (active, trialing or complimentary)"
-    TRIAL_EXPIRED = "trial-expired", "registered, trial ended unpaid"
-    ACCESS_EXPIRED = "access-expired", "registered, paid or granted access ended"
+# Who the reader was when the event happened (the meter's reader, with the lapse).
+_STATUS_LABELS = {
+    ReaderStatus.ANONYMOUS: "anonymous",
+    ReaderStatus.REGISTERED: "registered",
+    ReaderStatus.SUBSCRIBER: "subscriber (active, trialing or complimentary)",
+    ReaderStatus.TRIAL_EXPIRED: "registered, trial ended unpaid",
+    ReaderStatus.ACCESS_EXPIRED: "registered, paid or granted access ended",
+}
+READER_STATUSES = [(status.value, _STATUS_LABELS[status]) for status in ReaderStatus]
 
 
 class Source(models.TextChoices):

@@ -11,7 +11,7 @@ package docstring); other kinds leave those columns empty.
 
 from django.db import models
 
-from .kinds import CHANNELS, EventKind, ReaderStatus, Source
+from .kinds import CHANNELS, READER_STATUSES, EventKind, Source
 
 
 class ReaderEvent(models.Model):
@@ -21,7 +21,7 @@ class ReaderEvent(models.Model):
     article_id = models.BigIntegerField(null=True, blank=True)
     channel = models.CharField(max_length=8, choices=CHANNELS, blank=True)
     # The view's inputs and outcome, for replay.
-    status = models.CharField(max_length=16, choices=ReaderStatus.choices, blank=True)
+    status = models.CharField(max_length=16, choices=READER_STATUSES, blank=True)
     access = models.CharField(max_length=12, blank=True)
     sponsored = models.BooleanField(default=False)
     gift = models.BooleanField(default=False)

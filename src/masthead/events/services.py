@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from masthead.metering import ArticleFacts, Decision, Lapse, Outcome, Policy, Reader, ReaderKind
+from masthead.metering import ArticleFacts, Decision, Policy, Reader, ReaderStatus, view_kind
 from masthead.metering.keys import device_key, user_key
 
 from . import buffer
-from .kinds import EventKind, ReaderStatus
+from .kinds import EventKind
 from .models import ReaderEvent
 from .selectors import Attribution, attribution_for
 from .traffic import Traffic, current_traffic
@@ -34,32 +34,6 @@ def reader_key_of(request) -> str:
     device = getattr(request, "device", None)
     device_id = device.peek() if device is not None else None
     return device_key(device_id) if device_id else ""
-
-
-def status_for(reader: Reader) -> ReaderStatus:
-    if reader.kind is ReaderKind.ENTITLED:
-        return ReaderStatus.SUBSCRIBER
-    if reader.kind is ReaderKind.ANONYMOUS:
-        return ReaderStatus.ANONYMOUS
-    if reader.lapse is Lapse.TRIAL:
-        return ReaderStatus.TRIAL_EXPIRED
-    if reader.lapse is Lapse.ACCESS:
-        return ReaderStatus.ACCESS_EXPIRED
-    return ReaderStatus.REGISTERED
-
-
-def view_kind(decision: Decision) -> EventKind:
-    """The one view kind of a decision (see ``kinds``)."""
-    if decision.outcome is Outcome.WALLED:
-        return EventKind.WALL_SHOWN
-    if decision.outcome is Outcome.METERED:
-        return EventKind.VIEW_COUNTED if decision.counted else EventKind.VIEW_REREAD
-    return {
-        "gift": EventKind.VIEW_GIFT,
-        "promotion": EventKind.VIEW_PROMOTION,
-        "entitled": EventKind.VIEW_SUBSCRIBER,
-        "meter-unavailable": EventKind.VIEW_UNMETERED,
-    }.get(decision.reason, EventKind.VIEW_FREE)
 
 
 def _traffic_fields(traffic: Traffic | None) -> dict:
@@ -89,12 +63,12 @@ def view_record(
 ) -> None:
     """Buffer the event of one view answered by the gate, with everything a replay needs."""
     event = ReaderEvent(
-        kind=view_kind(decision),
+        kind=EventKind(view_kind(decision)),
         created_at=now,
         reader_key=reader_key[:40],
         article_id=article.id,
         channel=channel[:8],
-        status=status_for(reader),
+        status=ReaderStatus.of(reader),
         access=str(article.access),
         sponsored=article.sponsored,
         gift=decision.gifted,

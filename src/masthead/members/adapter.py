@@ -20,9 +20,9 @@ from allauth.core.internal import ratelimit
 from django.conf import settings
 
 from masthead import observability
+from masthead.ratelimits import ACCOUNT_FAILED
 from masthead.sitemail import site_domain, site_headers, site_sender
 
-from .rates import ACCOUNT_FAILED
 from .signin import account_key, client_address
 
 

@@ -6,7 +6,8 @@ from allauth.core import context, ratelimit
 from django import forms
 from wagtail.admin.forms.auth import LoginForm
 
-from .rates import CODE_AT_ADDRESS
+from masthead.ratelimits import CODE_AT_ADDRESS
+
 from .signin import SignInThrottled, account_key, client_address, signin_authenticate
 
 

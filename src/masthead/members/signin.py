@@ -5,10 +5,10 @@ authenticate through :func:`signin_authenticate` (allauth's own form through the
 every failed guess counts in the same buckets, held by allauth's rate limiter in the shared
 cache (Redis, or the database cache table without it: never one process's memory):
 
-* an account from one client address (``rates.PER_ACCOUNT_AT_ADDRESS`` per 5 minutes): one
+* an account from one client address (``ratelimits.PER_ACCOUNT_AT_ADDRESS`` per 5 minutes): one
   reader's typos never lock out the same account elsewhere;
-* one client address, any accounts (``rates.PER_ADDRESS`` a minute): password spraying;
-* an account from all addresses (``rates.ACCOUNT_PER_HOUR`` an hour): a botnet. This one can
+* one client address, any accounts (``ratelimits.PER_ADDRESS`` a minute): password spraying;
+* an account from all addresses (``ratelimits.ACCOUNT_PER_HOUR`` an hour): a botnet. This one can
   pause password sign-in for the owner too, which is why sign-in by e-mailed code is never
   throttled by failed passwords (it has its own limits, per address).
 
@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from .rates import ACCOUNT_PER_HOUR, PER_ACCOUNT_AT_ADDRESS, PER_ADDRESS
+from masthead.ratelimits import ACCOUNT_PER_HOUR, PER_ACCOUNT_AT_ADDRESS, PER_ADDRESS
 
 __all__ = [
     "ACCOUNT_PER_HOUR",

@@ -2,13 +2,11 @@ from django.urls import path
 
 from masthead import converters  # noqa: F401 - registers <id:>
 
-from . import clicks, gifts, views
+from . import views
 
 app_name = "members"
 urlpatterns = [
     path("account/", views.account, name="account"),
-    path("gifts/", gifts.create_gift, name="gift-create"),
-    path("wall/click/", clicks.wall_click, name="wall-click"),
     path("account/tokens/", views.create_token, name="token-create"),
     path("account/tokens/<id:token_id>/revoke/", views.revoke_token, name="token-revoke"),
 ]

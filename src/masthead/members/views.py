@@ -45,7 +45,7 @@ def account(request):
                     :20
                 ]
             ],
-            "gifts_left": gifts_left(request.user, now) if ctx.status == "subscriber" else 0,
+            "gifts_left": gifts_left(request.user, now) if ctx.status.entitled else 0,
         },
     )
     response["Cache-Control"] = "private, no-store"

@@ -20,9 +20,11 @@ Modules: ``policy`` (the inputs), ``channels`` (where a view happens, and which 
 ``decision`` (the outputs, reasons and walls), ``outcomes`` (the one builder of decisions,
 including gifts and a lost meter store), ``rules`` (assess, resolve, conclude, decide),
 ``readings`` (the meter's numbers as shown), ``messages`` (meter message templates),
-``ledger`` (the in-memory meter, also behind the in-process meter store), ``replays``
-(recorded views decided again under a candidate policy), ``estimate`` (predictions with
-intervals: wall rates, IPW), ``assignment`` (sticky experiment variants).
+``status`` (reader status, the one word events store for a ``Reader``), ``viewkinds`` (the
+one event kind of each answered view), ``ledger`` (the in-memory meter, also behind the
+in-process meter store), ``replays`` (recorded views decided again under a candidate policy),
+``estimate`` (predictions with intervals: wall rates, IPW), ``assignment`` (sticky experiment
+variants).
 """
 
 from .channels import Channel
@@ -36,8 +38,11 @@ from .policy import Access, ArticleFacts, Lapse, Policy, Reader, ReaderKind, Win
 from .readings import MeterReading, meter_reading
 from .replays import Candidate, Counts, Fact, Replay, replay
 from .rules import after_gift, assess, conclude, decide, resolve, settle
+from .status import ReaderStatus
+from .viewkinds import DEVICE_MERGED, ViewKind, view_kind
 
 __all__ = [
+    "DEVICE_MERGED",
     "OPEN_TO_EVERYONE",
     "Access",
     "ArticleFacts",
@@ -55,9 +60,11 @@ __all__ = [
     "Policy",
     "Reader",
     "ReaderKind",
+    "ReaderStatus",
     "Reason",
     "Replay",
     "Tally",
+    "ViewKind",
     "Wall",
     "Window",
     "after_gift",
@@ -76,5 +83,6 @@ __all__ = [
     "settle",
     "tally",
     "unavailable",
+    "view_kind",
     "wall_for",
 ]

@@ -121,6 +121,21 @@ class Decision:
         return self.reason == Reason.GIFT
 
     @property
+    def promoted(self) -> bool:
+        """Whether a free-access promotion opened this article."""
+        return self.reason == Reason.PROMOTION
+
+    @property
+    def entitled(self) -> bool:
+        """Whether the reader's own full access (subscription, trial, grant) opened it."""
+        return self.reason == Reason.ENTITLED
+
+    @property
+    def unmetered(self) -> bool:
+        """Whether the meter store could not be reached (failed open or closed)."""
+        return self.reason == Reason.METER_UNAVAILABLE
+
+    @property
     def awaiting_record(self) -> bool:
         """Whether a counting channel must still ``record`` the view to learn the answer; until
         then the decision shows the preview only."""

@@ -42,19 +42,12 @@ from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from .decision import Decision, Outcome, Wall
-from .policy import Access, ArticleFacts, Lapse, Policy, Reader, ReaderKind, Window
+from .policy import Access, ArticleFacts, Policy, Window
 from .rules import assess, conclude, settle
+from .status import ReaderStatus
+from .viewkinds import DEVICE_MERGED, ViewKind
 
-MERGE = "device_merged"
-UNMETERED = "view_unmetered"
 WALLS = tuple(str(wall) for wall in Wall)
-READERS = {
-    "anonymous": Reader(ReaderKind.ANONYMOUS),
-    "registered": Reader(ReaderKind.REGISTERED),
-    "subscriber": Reader(ReaderKind.ENTITLED),
-    "trial-expired": Reader(ReaderKind.REGISTERED, Lapse.TRIAL),
-    "access-expired": Reader(ReaderKind.REGISTERED, Lapse.ACCESS),
-}
 _NOW = datetime(2000, 1, 1, tzinfo=UTC)
 _OPEN = (Window(_NOW, _NOW + timedelta(seconds=1)),)
 PROGRESS_EVERY = 1 << 16
@@ -159,7 +152,7 @@ def _answer(decision: Decision) -> _Answer:
 def _plan(
     status: str, access: str, sponsored: bool, promotion: bool, anonymous: int, registered: int
 ) -> _Plan:
-    reader = READERS[status]
+    reader = ReaderStatus(status).reader
     policy = Policy(anonymous_allowance=anonymous, registered_allowance=registered)
     facts = ArticleFacts(0, Access(access or Access.METERED), sponsored)
     assessment = assess(reader, facts, _NOW, policy, _OPEN if promotion else ())
@@ -232,7 +225,7 @@ def replay(
         if month != month_now and month > month_now:
             counted = {}  # a new meter month: last month's counts are done with
             month_now = month
-        if kind == MERGE:
+        if kind == DEVICE_MERGED:
             moved = counted.get(merged)
             if moved:
                 counted.setdefault(key, set()).update(moved)
@@ -256,7 +249,7 @@ def replay(
                 was_wall = ""
         elif not was_wall:
             was_wall = ""
-        if kind == UNMETERED:
+        if kind == ViewKind.VIEW_UNMETERED:
             unreplayable += live
             continue
         if gift:

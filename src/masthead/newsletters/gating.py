@@ -9,17 +9,12 @@ all of a free or sponsored article). ``email_cut`` is the one place that calls t
 
 from masthead.access.gate import Channel, GatedArticle, decide
 from masthead.access.readers import ReaderContext
-from masthead.metering import Reader
-from masthead.metering import ReaderKind as MeterKind
+from masthead.metering import ReaderStatus
 
 from .models import ReaderKind
 
-_READERS = {
-    ReaderKind.SUBSCRIBER: MeterKind.ENTITLED,
-    ReaderKind.REGISTERED: MeterKind.REGISTERED,
-}
-
 
 def email_cut(article, kind: str) -> GatedArticle:
-    ctx = ReaderContext(Reader(_READERS[ReaderKind(kind)]), None, None)
+    """The cut of ``article`` for a recipient of ``kind`` (a ``ReaderKind``)."""
+    ctx = ReaderContext(ReaderStatus(ReaderKind(kind)).reader, None, None)
     return decide(ctx, article, channel=Channel.EMAIL)

@@ -37,7 +37,7 @@ def is_entitled(user, now: datetime | None = None) -> bool:
     """Whether the reader may join (and keep receiving) a subscribers-only newsletter."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    return reader_for_user(user, now=now).status == "subscriber"
+    return reader_for_user(user, now=now).status.entitled
 
 
 def subscribed_slugs(user) -> list[str]:

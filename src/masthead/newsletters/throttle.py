@@ -2,7 +2,7 @@
 
 ``/newsletters/signup/`` takes anonymous posts without a CSRF token (the box sits on cached
 pages), so each one could send a confirmation mail to any address. Two limits
-(``masthead.members.rates``): sign-ups from one client address (``client_address``, which
+(``masthead.ratelimits``): sign-ups from one client address (``client_address``, which
 honours ``MASTHEAD_PROXY_COUNT``, through the account adapter), and confirmation mails to one
 inbox — keyed on the normalised mailbox (``masthead.members.proof.normalised_mailbox``), so
 ``ann+1@``, ``ann+2@`` and ``"ann"@`` share one limit. Over the second the view answers as if
@@ -13,7 +13,7 @@ before.
 from allauth.core import ratelimit
 
 from masthead.members.proof import normalised_mailbox
-from masthead.members.rates import CONFIRM_MAIL, SIGNUP_AT_ADDRESS
+from masthead.ratelimits import CONFIRM_MAIL, SIGNUP_AT_ADDRESS
 
 
 def signup_address_allowed(request) -> bool:

@@ -87,3 +87,14 @@ class SuppressionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_suppressions():
     return SuppressionViewSet("suppressions")
+
+
+# What this app shows on lower layers' pages (masthead/parts.py).
+@hooks.register("masthead_part:wall-aside")
+def wall_newsletter_box():
+    return "newsletters/parts/wall_aside.html"
+
+
+@hooks.register("masthead_part:account-section")
+def account_newsletters():
+    return "newsletters/parts/account_section.html"

@@ -20,6 +20,7 @@ from masthead.access.models import Experiment
 from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering.estimate import Z95, Interval, wilson
+from masthead.metering.keys import is_device_key
 
 PAYMENTS = (EventKind.SUBSCRIPTION_STARTED, EventKind.TRIAL_CONVERTED)
 
@@ -52,7 +53,7 @@ def experiment_results(experiment: Experiment) -> list[VariantResult]:
     views = events.filter(kind__in=sorted(VIEW_KINDS), variant__isnull=False)
     rows = views.values_list("reader_key", "variant", "propensity", "anonymous_allowance", "wall")
     for key, variant, propensity, allowance, wall in rows.iterator(chunk_size=5000):
-        if key.startswith("d:"):
+        if is_device_key(key):
             devices.setdefault(key, (variant, propensity or 0.0, allowance))
             if wall:
                 walled.add(key)

@@ -25,6 +25,7 @@ from masthead.events.kinds import VIEW_KINDS, EventKind
 from masthead.events.models import ReaderEvent
 from masthead.metering import Replay
 from masthead.metering.estimate import TOO_FEW, Interval, ipw
+from masthead.metering.keys import is_device_key
 
 METHOD = "inverse-propensity weighting"
 
@@ -87,7 +88,7 @@ def experiment_estimate(
     units = {
         key: (variant, propensity)
         for key, (variant, propensity) in result.assignments.items()
-        if key.startswith("d:") and propensity and 0 < propensity <= 1
+        if is_device_key(key) and propensity and 0 < propensity <= 1
     }
     if not units:
         return None

@@ -5,9 +5,10 @@ newsletter's slug).
 
     >>> import random
     >>> from datetime import UTC, datetime
+    >>> from masthead.metering.status import ReaderStatus
     >>> from masthead.synthetic.lifecycle import Person
     >>> from masthead.synthetic.model import Model
-    >>> reader = Person("u:5", "d:5", 0.1, Model().policy, status="registered")
+    >>> reader = Person("u:5", "d:5", 0.1, Model().policy, status=ReaderStatus.REGISTERED)
     >>> at = datetime(2026, 11, 3, tzinfo=UTC)
     >>> model = Model(callout_answer=1.0, newsletter_signup=0.0)
     >>> [e.ref for e in engaged(model, random.Random(1), reader, at, [7], (7, "callout:3"), ())]
@@ -23,8 +24,6 @@ from datetime import datetime, timedelta
 from .lifecycle import Event, Person
 from .model import Model
 
-ACCOUNTS = frozenset({"registered", "subscriber", "trial-expired", "access-expired"})
-
 
 def engaged(
     model: Model,
@@ -36,7 +35,7 @@ def engaged(
     newsletters: Sequence[str],
 ) -> list[Event]:
     """The callout answer and newsletter sign-up of one visit (``at``: its end), if any."""
-    if person.status not in ACCOUNTS:
+    if person.status.anonymous:
         return []
     events = []
     if callout is not None and callout[0] in article_ids and rnd.random() < model.callout_answer:

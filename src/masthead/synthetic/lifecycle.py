@@ -15,7 +15,7 @@ Worked example: the first view of a new anonymous reader is counted, with 2 left
     >>> reader = world.new_person(0.0)
     >>> event = world.view(reader, (7, "metered", False), start, "search")
     >>> event.kind, event.remaining, event.reader_key == reader.key
-    ('view_counted', 2, True)
+    (<ViewKind.VIEW_COUNTED: 'view_counted'>, 2, True)
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from masthead.metering.keys import device_key, user_key
 from masthead.metering.months import month_key
 from masthead.metering.outcomes import gifted
 from masthead.metering.policy import Access, ArticleFacts, Policy, Window
-from masthead.metering.replays import READERS
 from masthead.metering.rules import decide
+from masthead.metering.status import ReaderStatus
+from masthead.metering.viewkinds import DEVICE_MERGED, view_kind
 
 from .model import Model
 
@@ -89,7 +90,7 @@ class Person:
     device: str
     habit: float
     policy: Policy
-    status: str = "anonymous"
+    status: ReaderStatus = ReaderStatus.ANONYMOUS
     active: bool = True
     variant: str | None = None
     propensity: float | None = None
@@ -129,9 +130,7 @@ class World:
         self, person: Person, article: tuple[int, str, bool], at: datetime, ids: set[int]
     ) -> Decision:
         facts = ArticleFacts(article[0], Access(article[1]), article[2])
-        return decide(
-            READERS[person.status], facts, at, person.policy, self.windows, counted_ids=ids
-        )
+        return decide(person.status.reader, facts, at, person.policy, self.windows, counted_ids=ids)
 
     def month_of(self, at: datetime, time_zone: str) -> str:
         """``months.month_key``, remembered per quarter hour (every zone's offset is a multiple
@@ -191,7 +190,7 @@ class World:
         if decision.counted:
             ids.add(article_id)
         return Event(
-            _view_kind(decision),
+            view_kind(decision),
             at,
             person.key,
             article_id,
@@ -224,7 +223,11 @@ class World:
         self.counted.setdefault((account, month), set()).update(
             self.counted.get((person.key, month), ())
         )
-        person.key, person.status, person.policy = account, "registered", self.model.policy
+        person.key, person.status, person.policy = (
+            account,
+            ReaderStatus.REGISTERED,
+            self.model.policy,
+        )
         wall, article = (event.wall, event.article_id) if event else ("", None)
         return [
             Event(
@@ -238,7 +241,7 @@ class World:
                 variant=person.variant,
                 propensity=person.propensity,
             ),
-            Event("device_merged", at, account, month=month, merged_key=person.device),
+            Event(DEVICE_MERGED, at, account, month=month, merged_key=person.device),
         ]
 
     def subscribe(self, person: Person, at: datetime, event: Event, source: str) -> list[Event]:
@@ -248,7 +251,7 @@ class World:
         intros = [o for o in OFFERS if not o[3]]
         pool = trials if self.rnd.random() < self.model.trial_share else intros
         offer, plan, amount, trial = pool[self.rnd.randrange(len(pool))]
-        person.status, person.plan, person.offer = "subscriber", plan, offer
+        person.status, person.plan, person.offer = ReaderStatus.SUBSCRIBER, plan, offer
         person.leaves = None  # a subscriber keeps reading while subscribed
         days = self.model.trial_days if trial else None
         person.trial_ends = (at - self.start).total_seconds() + days * 86_400 if days else None
@@ -302,7 +305,7 @@ class World:
                         )
                     )
                 else:
-                    person.status = "trial-expired"
+                    person.status = ReaderStatus.TRIAL_EXPIRED
                     self.reading_until(person, second)
                     events.append(
                         Event(
@@ -316,7 +319,7 @@ class World:
                     )
                     continue
             elif person.trial_ends is None and self.rnd.random() < lapse_today:
-                person.status = "access-expired"
+                person.status = ReaderStatus.ACCESS_EXPIRED
                 self.reading_until(person, second)
                 offer, plan = person.offer, person.plan
                 events.append(Event("cancellation", at, person.key, offer=offer, plan=plan))
@@ -347,13 +350,13 @@ def visit(
         elif (
             event.wall in PAID_WALLS
             or event.wall == "subscribers-only"
-            and person.status != "anonymous"
+            and not person.status.anonymous
         ) and rnd.random() < model.subscribe_at_wall:
             events.extend(world.subscribe(person, at, event, source))
             events.append(world.view(person, article, at + timedelta(seconds=20), "internal"))
         elif rnd.random() < model.leave_at_wall:
             break
-    if person.status == "anonymous" and rnd.random() < model.organic_signup:
+    if person.status.anonymous and rnd.random() < model.organic_signup:
         events.extend(world.sign_up(person, world.start + timedelta(seconds=second), None, source))
     return events
 
@@ -363,14 +366,3 @@ def offers_shown(
 ) -> list[Event]:
     """One ``offer_shown`` per offer a wall (``wall``) or the offers page (``""``) displayed."""
     return [Event("offer_shown", at, key, article, wall=wall, offer=slug) for slug in slugs]
-
-
-_KINDS = {"gift": "view_gift", "promotion": "view_promotion", "entitled": "view_subscriber"}
-
-
-def _view_kind(decision: Decision) -> str:
-    if decision.outcome is Outcome.WALLED:
-        return "wall_shown"
-    if decision.outcome is Outcome.METERED:
-        return "view_counted" if decision.counted else "view_reread"
-    return _KINDS.get(decision.reason, "view_free")

@@ -37,13 +37,16 @@ import itertools
 from datetime import timedelta
 
 from masthead.metering.keys import user_key
+from masthead.metering.status import ReaderStatus
 
 from .lifecycle import OFFERS, REGULAR, Event, Person, World, offers_shown
 
 DAY = 86_400
 
 
-def _account(world: World, habit: float, status: str, days_ago: float) -> tuple[Person, Event]:
+def _account(
+    world: World, habit: float, status: ReaderStatus, days_ago: float
+) -> tuple[Person, Event]:
     """A reader who signed up ``days_ago`` days before the history: the person and the event."""
     person = world.new_person(habit)
     device = person.key
@@ -122,7 +125,7 @@ def starting_population(world: World) -> tuple[list[tuple[float, Person]], list[
             continue
         for _ in range(round(model.readers_per_day * share * model.reader_days)):
             if rnd.random() < model.registered_at_start:
-                person, signup = _account(world, habit, "registered", ago())
+                person, signup = _account(world, habit, ReaderStatus.REGISTERED, ago())
                 events.append(signup)
             else:
                 person = world.new_person(habit)
@@ -135,14 +138,16 @@ def starting_population(world: World) -> tuple[list[tuple[float, Person]], list[
 
     for _ in range(round(model.readers_per_day * model.subscribers_at_start)):
         days = ago()
-        person, signup = _account(world, subscriber_habit(), "subscriber", days + 1)
+        person, signup = _account(world, subscriber_habit(), ReaderStatus.SUBSCRIBER, days + 1)
         events += [signup, *_subscribed(world, person, days, "")]
         people.append(person)
     lapsed = round(model.readers_per_day * model.lapsed_at_start)
     for n in range(lapsed):
         kind = "trial" if n % 2 else "access"
         days = ago()
-        person, signup = _account(world, subscriber_habit(), f"{kind}-expired", days + 1)
+        person, signup = _account(
+            world, subscriber_habit(), ReaderStatus(f"{kind}-expired"), days + 1
+        )
         events += [signup, *_subscribed(world, person, days, kind)]
         people.append(person)  # loyal readers: still reading, as they read when subscribed
     events.sort(key=lambda e: e.at)

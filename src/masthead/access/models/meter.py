@@ -6,9 +6,11 @@ article is inserted only inside a transaction that first checked the month's cou
 
 from django.db import models
 
+from masthead.metering.keys import KEY_HELP
+
 
 class MeterView(models.Model):
-    reader_key = models.CharField(max_length=64, help_text="u:<user id> or d:<device id>")
+    reader_key = models.CharField(max_length=64, help_text=KEY_HELP)
     month = models.CharField(max_length=7, help_text="YYYY-MM in the publication's time zone")
     article_id = models.BigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)

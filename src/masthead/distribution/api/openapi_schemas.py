@@ -1,6 +1,11 @@
 """The component schemas and shared responses of the OpenAPI description (``openapi``):
 the shapes ``serializers`` produces, field for field."""
 
+from masthead.metering import ReaderStatus, Wall
+
+# The statuses a reader is told (``ReaderStatus.account``: a lapsed reader is registered).
+TOLD_STATUSES = list(dict.fromkeys(str(status.account) for status in ReaderStatus))
+
 
 def json_response(schema, description="OK", headers=None):
     response = {"description": description, "content": {"application/json": {"schema": schema}}}
@@ -138,14 +143,7 @@ ARTICLE_DETAIL = {
                 "gated": {"type": "boolean"},
                 "wall": {
                     "type": ["string", "null"],
-                    "enum": [
-                        "registration",
-                        "subscription",
-                        "trial-expired",
-                        "access-expired",
-                        "subscribers-only",
-                        None,
-                    ],
+                    "enum": [*(str(wall) for wall in Wall), None],
                 },
                 "meter": {
                     "description": "This read on the meter; null when no meter applies or the "
@@ -171,7 +169,7 @@ ME = {
     "type": "object",
     "required": ["status", "meter"],
     "properties": {
-        "status": {"type": "string", "enum": ["anonymous", "registered", "subscriber"]},
+        "status": {"type": "string", "enum": TOLD_STATUSES},
         "meter": METER,
         "email": {"type": "string", "description": "Only when the caller is signed in"},
     },

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 
 from masthead.events.kinds import EventKind
 from masthead.events.services import event_record
+from masthead.metering.keys import is_reader_key
 
 from ..models import Callout, CalloutResponse
 
@@ -74,7 +75,7 @@ def do_answer_callout(callout: Callout, respondent_key: str, answers: dict, emai
                 callout=callout, respondent_key=respondent_key, answers=answers, email=email
             )
             # The funnel's reader event; an "ip:" fallback key is never copied into events.
-            reader = respondent_key if respondent_key[:2] in ("u:", "d:") else ""
+            reader = respondent_key if is_reader_key(respondent_key) else ""
             event_record(EventKind.CALLOUT_ANSWER, reader_key=reader, ref=f"callout:{callout.pk}")
     except IntegrityError:
         return Outcome.DUPLICATE

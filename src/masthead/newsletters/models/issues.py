@@ -8,6 +8,8 @@ or losses (see ``sending/``).
 from django.conf import settings
 from django.db import models
 
+from masthead.metering import ReaderStatus
+
 from .catalog import Newsletter
 
 
@@ -20,10 +22,11 @@ class IssueState(models.TextChoices):
 
 
 class ReaderKind(models.TextChoices):
-    """Which cut of the article a recipient receives (the gate's e-mail channel)."""
+    """Which cut of the article a recipient receives (the gate's e-mail channel): the reader
+    statuses (``metering.ReaderStatus``) an issue is rendered for."""
 
-    SUBSCRIBER = "subscriber", "Subscriber: the whole article"
-    REGISTERED = "registered", "Registered reader: the preview"
+    SUBSCRIBER = ReaderStatus.SUBSCRIBER.value, "Subscriber: the whole article"
+    REGISTERED = ReaderStatus.REGISTERED.value, "Registered reader: the preview"
 
 
 class Issue(models.Model):

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from masthead.events.kinds import EventKind
 from masthead.events.services import event_record
+from masthead.metering.keys import user_key
 
 from ..models import Action, Newsletter, Subscription, SubscriptionEvent
 from ..selectors import active_newsletters, is_entitled
@@ -63,7 +64,7 @@ def subscription_set(
         )
         if on:  # the funnel's reader events (revenue dashboard, replays)
             event_record(
-                EventKind.NEWSLETTER_SIGNUP, reader_key=f"u:{user.pk}", ref=newsletter.slug
+                EventKind.NEWSLETTER_SIGNUP, reader_key=user_key(user.pk), ref=newsletter.slug
             )
     return True
 

@@ -8,7 +8,8 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from masthead.access.gifts import GiftError, create_gift_link, gift_url
-from masthead.newsroom.selectors import live_articles
+
+from .selectors import live_articles
 
 
 @login_required

@@ -1,8 +1,9 @@
-"""The sign-in throttle's figures, as allauth rate strings (standard library only: the settings
-module reads them into ``ACCOUNT_RATE_LIMITS``).
+"""The throttles' figures, as allauth rate strings, read into ``ACCOUNT_RATE_LIMITS`` by the
+settings (standard library only, and no app: settings import none). allauth counts each kind
+in the shared cache with a sliding window.
 
-allauth counts each kind in the shared cache with a sliding window; a successful sign-in takes
-its own attempt back, so only failures count. "Key" is ours (``masthead.members.signin``).
+Sign-in: a successful sign-in takes its own attempt back, so only failures count; "key" is
+ours (``masthead.members.signin``). Comments: per account (``masthead.comments.throttle``).
 """
 
 PER_ACCOUNT_AT_ADDRESS = 5  # failed guesses at one account from one address, per 5 minutes
@@ -21,7 +22,7 @@ CONFIRM_MAIL = "newsletter_confirm_mail"  # confirmation mails to one e-mail add
 SIGNUPS_PER_ADDRESS = 20  # an hour, from one client address
 CONFIRM_MAILS_PER_EMAIL = 3  # an hour, to one e-mail address
 
-ACCOUNT_RATE_LIMITS = {
+SIGNIN_RATE_LIMITS = {
     # allauth's: per client address, and per key = an account at one client address.
     "login_failed": f"{PER_ADDRESS}/m/ip,{PER_ACCOUNT_AT_ADDRESS}/5m/key",
     ACCOUNT_FAILED: f"{ACCOUNT_PER_HOUR}/h/key",
@@ -32,3 +33,16 @@ ACCOUNT_RATE_LIMITS = {
     SIGNUP_AT_ADDRESS: f"{SIGNUPS_PER_ADDRESS}/h/ip",
     CONFIRM_MAIL: f"{CONFIRM_MAILS_PER_EMAIL}/h/key",
 }
+
+# Comment rate limits per account.
+POST = "comment_post"  # new comments and replies
+ACT = "comment_act"  # likes and reports
+POSTS_PER_MINUTE = 5
+POSTS_PER_DAY = 100
+
+COMMENT_RATE_LIMITS = {
+    POST: f"{POSTS_PER_MINUTE}/m/user,{POSTS_PER_DAY}/d/user",
+    ACT: "60/m/user,1000/d/user",
+}
+
+ACCOUNT_RATE_LIMITS = {**SIGNIN_RATE_LIMITS, **COMMENT_RATE_LIMITS}

@@ -1,4 +1,6 @@
-"""``MASTHEAD_EMAIL_URL`` turned into Django's mail settings (read by settings.py only).
+"""``MASTHEAD_EMAIL_URL`` turned into Django's mail settings (read by settings.py only): the
+site's outgoing mail, for accounts, billing, newsletters and comments alike, so it lives with
+the site, not with any app (standard library only).
 
 * unset: the demo backend — every message on the console and one ``.eml`` file per message
   under ``<data dir>/mail/``;
@@ -15,7 +17,7 @@ A bad value raises ``ValueError`` with a message; settings.py names the variable
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
-DEMO_BACKEND = "masthead.newsletters.mail.backends.DemoEmailBackend"
+DEMO_BACKEND = "masthead.mailbackend.DemoEmailBackend"
 _PROVIDER = re.compile(r"[a-z][a-z0-9_]{1,40}")
 
 

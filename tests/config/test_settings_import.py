@@ -1,0 +1,67 @@
+"""The settings, imported alone, load no app and create no directory: the data directory is
+made by the entry points (``datadir.prepare``), and the settings read only the environment and
+the site-level modules (``config``, ``datadir``, ``mailsettings``, ``ratelimits``...)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from masthead import datadir
+from masthead.config import ConfigError
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json, sys
+import masthead.settings as s
+print(json.dumps({"modules": sorted(m for m in sys.modules if m.startswith("masthead.")),
+                  "data_dir": str(s.DATA_DIR)}))
+"""
+APPS = {
+    "access", "billing", "comments", "demo", "distribution", "engagement", "events", "imports",
+    "memberimport", "members", "metering", "newsletters", "newsroom", "revenue", "backups",
+}  # fmt: skip
+
+
+def _import_settings(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MASTHEAD_", "DJANGO_"))}
+    clean |= {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT}", **env}
+    clean.pop("DATABASE_URL", None)
+    clean.pop("REDIS_URL", None)
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], env=clean, cwd=tmp_path, capture_output=True, text=True
+    )
+
+
+def test_settings_import_no_app_and_create_no_directory(tmp_path):
+    missing = tmp_path / "not-yet"
+    done = _import_settings(tmp_path, MASTHEAD_DATA_DIR=str(missing), MASTHEAD_SECRET_KEY="k" * 50)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout)
+    apps = {name.split(".")[1] for name in loaded["modules"]} & APPS
+    assert apps == set()
+    assert loaded["data_dir"] == str(missing)
+    assert not missing.exists()
+    assert list(tmp_path.iterdir()) == [], "nothing may appear in the working directory either"
+
+
+def test_without_a_key_or_a_data_dir_the_variable_is_named(tmp_path):
+    done = _import_settings(tmp_path, MASTHEAD_DATA_DIR=str(tmp_path / "nowhere"))
+    assert done.returncode != 0
+    assert "MASTHEAD_DATA_DIR: does not exist" in done.stderr
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_prepare_makes_the_dir_and_the_key_is_written_once(tmp_path, monkeypatch):
+    monkeypatch.delenv("MASTHEAD_SECRET_KEY", raising=False)
+    target = tmp_path / "data"
+    with pytest.raises(ConfigError):
+        datadir.secret_key(target)
+    assert datadir.prepare(target) == target
+    assert (target / "static").is_dir()
+    key = datadir.secret_key(target)
+    assert len(key) > 40 and datadir.secret_key(target) == key
+    assert (target / "secret_key").stat().st_mode & 0o777 == 0o600
