@@ -26,7 +26,7 @@ replay of the history's period is unchanged by them.
     >>> people, events = starting_population(world)
     >>> len(people) > 100, all(e.at < start for e in events)
     (True, True)
-    >>> sorted({p.status for _, p in people})
+    >>> sorted({str(p.status) for _, p in people})
     ['access-expired', 'anonymous', 'registered', 'subscriber', 'trial-expired']
 """
 
