@@ -58,8 +58,28 @@ def world(site):
     return factories.section("world", "World")
 
 
-@pytest.fixture(params=["fast", "wagtail"])
+@pytest.fixture(params=["reader", "fast", "wagtail"])
 def both_routes(request, settings):
-    """Run a test through the fast article route and through Wagtail's page routing."""
-    settings.MASTHEAD_FAST_ARTICLES = request.param == "fast"
+    """Run a test through the reader path (ahead of Django, as ``masthead serve`` runs it),
+    Django's fast article route and Wagtail's page routing."""
+    settings.MASTHEAD_FAST_ARTICLES = request.param != "wagtail"
     return request.param
+
+
+@pytest.fixture
+def client(request):
+    """Django's test client; under ``both_routes``' reader run, one whose GET and HEAD go
+    through the reader path first (and which must have answered some article requests)."""
+    from django.test import Client
+
+    from tests.support.readerclient import ReaderClient
+
+    if "both_routes" not in request.fixturenames or request.getfixturevalue("both_routes") != (
+        "reader"
+    ):
+        yield Client()
+        return
+    reader = ReaderClient()
+    yield reader
+    if reader.article_requests:
+        assert reader.answered, "the reader path answered none of this test's article requests"

@@ -7,13 +7,12 @@ by ``masthead serve`` to ``<data dir>/metrics``, emptied at each start) makes pr
 keep each process's values in files there, and ``/metrics`` (``masthead.metrics``) adds them
 up. Without it (tests, ``manage`` commands) the values live in this process.
 
-``RequestMetrics`` is a middleware: requests by route — the URL pattern's name (or the
-pattern itself), never the raw path, so a scanner cannot create a label per URL — method and
-status, with a latency histogram.
+Requests are counted by route — the URL pattern's name (or the pattern itself), never the raw
+path, so a scanner cannot create a label per URL — method and status, with a latency histogram,
+by ``masthead.responserules.count_request`` (for Django's middleware and the reader path alike).
 """
 
 import contextlib
-import time
 from collections.abc import Iterator
 
 from prometheus_client import Counter, Histogram
@@ -72,17 +71,3 @@ def route_of(request) -> str:
     if match is None:
         return "unmatched"
     return match.view_name if match.url_name else (match.route or "unmatched")
-
-
-class RequestMetrics:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        started = time.perf_counter()
-        response = self.get_response(request)
-        route = route_of(request)
-        method = request.method if request.method in METHODS else "other"
-        REQUESTS.labels(route=route, method=method, status=str(response.status_code)).inc()
-        LATENCY.labels(route=route).observe(time.perf_counter() - started)
-        return response
