@@ -15,6 +15,7 @@ and hands everything else on unchanged (a GET with a body goes to ``BodyDeadline
 
 import asyncio
 import os
+from importlib import import_module
 
 from asgiref.wsgi import WsgiToAsgi
 
@@ -101,10 +102,11 @@ def _application():
     # The reader path calls the database from the event loop's thread on purpose (short,
     # synchronous work, as a server thread would do it): Django's guard against that is off.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from masthead.readerpath.app import ReaderPath
-    from masthead.wsgi import application as wsgi_application
+    from masthead.wsgi import application as wsgi_application  # sets Django up
 
-    return ReaderPath(BodyDeadline(WsgiToAsgi(closing(wsgi_application))))
+    # Only now: the reader path imports models, which need Django set up.
+    reader_path = import_module("masthead.readerpath.app").ReaderPath
+    return reader_path(BodyDeadline(WsgiToAsgi(closing(wsgi_application))))
 
 
 application = _application()
