@@ -4,7 +4,8 @@ article path, and never lost when a process idles, restarts or stops.
 ``append`` adds unsaved ``ReaderEvent`` objects to a per-process buffer. The buffer is written
 with one ``bulk_create`` by a daemon thread, woken when it holds ``BATCH_SIZE`` events and
 otherwise every ``FLUSH_SECONDS`` (so an idle worker does not sit on events), and at exit
-(``atexit``, and the finalizers of a multiprocessing worker such as granian's, which leaves through ``os._exit``).
+(``atexit``, and the finalizers of a multiprocessing worker such as granian's, which leaves
+through ``os._exit``).
 A failed write is logged and the batch kept for the next attempt, up to ``MAX_BUFFER``
 events (then the oldest go: analytics must never take a server's memory). With
 ``MASTHEAD_EVENTS_IMMEDIATE=1`` (the test suite's default) every event is written at once.
