@@ -78,7 +78,8 @@ def robots(v: PageView):
 def banners(v: PageView):
     shown = v.banners
     signup = any((b.get("link_url") or "")[:13] == "/newsletters/" for b in shown)
-    key = (v.path, v.full_path, v.signed_in, _frozen(shown), _newsletters() if signup else None)
+    items = tuple(tuple(b.items()) for b in shown)  # flat dicts, built in a fixed order
+    key = (v.path, v.full_path, v.signed_in, items, _newsletters() if signup else None)
     return key, {"banners": shown, "request": v.request}
 
 
