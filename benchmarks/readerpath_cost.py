@@ -85,7 +85,7 @@ def main(n: int) -> None:
     print(f"{'case':12} {'reader path ms':>15} {'Django ms':>10} {'ratio':>6}")
     for case, make in cookies.items():
         fixed = None if case == "anon" else make()
-        cookie = (lambda: "") if fixed is None else (lambda: fixed)
+        cookie = (lambda: "") if fixed is None else (lambda fixed=fixed: fixed)
         client = Client(HTTP_HOST=HOST)
 
         def reader(cookie=cookie):
