@@ -10,6 +10,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
 
 from masthead import caching as local_cache
+from masthead import observability
 from masthead.access.stores import reset_meter_store
 
 
@@ -39,6 +40,7 @@ def _fresh_state(request):
     _clear_shared_cache(request)
     local_cache.local.clear()
     reset_meter_store()
+    observability.forget_failures()
     yield
     _clear_shared_cache(request)
     local_cache.local.clear()

@@ -13,6 +13,7 @@ by ``masthead.responserules.count_request`` (for Django's middleware and the rea
 """
 
 import contextlib
+import time
 from collections.abc import Iterator
 
 from prometheus_client import Counter, Histogram
@@ -36,12 +37,31 @@ def gate_decision(outcome: str) -> None:
     GATE_DECISIONS.labels(outcome=str(outcome)).inc()
 
 
+_last_failure = [float("-inf")]  # when this process last failed to reach a store or cache
+
+
+def note_failure() -> None:
+    _last_failure[0] = time.monotonic()
+
+
+def forget_failures() -> None:
+    _last_failure[0] = float("-inf")
+
+
 def meter_store_failed() -> None:
     METER_FAILURES.inc()
+    note_failure()
 
 
 def cache_failed(operation: str) -> None:
     CACHE_FAILURES.labels(operation=operation).inc()
+    note_failure()
+
+
+def failed_within(seconds: float) -> bool:
+    """Whether the meter store or the cache failed in this process in the last ``seconds``
+    (the reader path then leaves requests to Django's thread, off the event loop)."""
+    return time.monotonic() - _last_failure[0] < seconds
 
 
 def email_sent(kind: str) -> None:

@@ -91,3 +91,11 @@ def test_a_post_goes_to_django(page):
     client = ReaderClient()
     client.post(page.public_path, {})
     assert client.answered == 0
+
+
+def test_after_a_store_or_cache_failure_django_answers_for_a_while(page):
+    from masthead import observability
+
+    observability.meter_store_failed()
+    client, response = _get(page.public_path)
+    assert client.answered == 0 and response.status_code == 200

@@ -13,6 +13,8 @@ import logging
 
 from django.db import DatabaseError, connections
 
+from masthead import observability
+
 from .page import answer
 
 logger = logging.getLogger(__name__)
@@ -29,11 +31,13 @@ def _answer(scope):
         return answer(scope)
     except DatabaseError:
         logger.warning("reader path: database error; Django answers", exc_info=True)
+        observability.note_failure()
         _close_broken()
         for conn in connections.all(initialized_only=True):
             conn.close()
         return None
     except Exception:
+        observability.note_failure()
         logger.exception("reader path failed; Django answers %s", scope.get("path"))
         return None
 

@@ -46,6 +46,9 @@ from . import fragments
 from .requests import FallThrough, ReaderRequest
 
 SHELL_PARTS = fragments.LocalLRU(max_entries=256)
+# After the meter store or the cache failed (Redis gone: every call waits out its client's
+# retries), Django answers for a while, in its own thread: the event loop stays free.
+OUTAGE_SECONDS = 10.0
 
 
 @dataclass
@@ -80,7 +83,7 @@ def answer(scope: dict) -> Answer | None:
     started = time.perf_counter()
     from django.conf import settings
 
-    if not settings.MASTHEAD_FAST_ARTICLES:
+    if not settings.MASTHEAD_FAST_ARTICLES or observability.failed_within(OUTAGE_SECONDS):
         return None
     route = article_route(scope["path"])
     if route is None:
