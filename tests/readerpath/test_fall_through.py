@@ -99,3 +99,15 @@ def test_after_a_store_or_cache_failure_django_answers_for_a_while(page):
     observability.meter_store_failed()
     client, response = _get(page.public_path)
     assert client.answered == 0 and response.status_code == 200
+
+
+def test_a_reader_signed_in_through_the_login_form_is_answered(page):
+    from tests.factories import PASSWORD
+
+    factories.subscriber("form@example.org")
+    client = ReaderClient()
+    login = client.post("/accounts/login/", {"login": "form@example.org", "password": PASSWORD})
+    assert login.status_code == 302
+    response = client.get(page.public_path)
+    assert client.answered == 1
+    assert CANARY in response.content.decode()

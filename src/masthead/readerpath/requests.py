@@ -29,9 +29,21 @@ class FallThrough(Exception):  # noqa: N818 - a signal, not an error
 # Query parameters an article page may carry: a gift link's token and the tags the reader
 # events keep. Any other parameter (or one given twice) goes to Django.
 QUERY_NAMES = frozenset({"gift", "utm_source", "utm_medium", "utm_campaign"})
-# The session keys of a plain signed-in reader; any other (a login in progress, messages)
-# may need a write or show something, so Django answers.
-SESSION_NAMES = frozenset({SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY})
+# The session keys of a plain signed-in reader: Django's three and its expiry (read only when
+# the session is saved), and the record of how they signed in that allauth keeps for
+# reauthentication (read only by its own views). Any other
+# (a login or verification in progress, messages) may need a write or show something, so
+# Django answers.
+SESSION_NAMES = frozenset(
+    {
+        SESSION_KEY,
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        "_session_expiry",
+        "account_authentication_methods",
+        "account_authentication_methods_user",
+    }
+)
 
 
 @lru_cache(maxsize=1)
