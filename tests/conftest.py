@@ -11,6 +11,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
 
 from masthead import caching as local_cache
+from masthead import observability
 from masthead.access.stores import reset_meter_store
 
 
@@ -50,6 +51,7 @@ def _fresh_state(request):
     _clear_shared_cache(request)
     local_cache.local.clear()
     reset_meter_store()
+    observability.forget_failures()
     yield
     _clear_shared_cache(request)
     local_cache.local.clear()
@@ -69,8 +71,28 @@ def world(site):
     return factories.section("world", "World")
 
 
-@pytest.fixture(params=["fast", "wagtail"])
+@pytest.fixture(params=["reader", "fast", "wagtail"])
 def both_routes(request, settings):
-    """Run a test through the fast article route and through Wagtail's page routing."""
-    settings.MASTHEAD_FAST_ARTICLES = request.param == "fast"
+    """Run a test through the reader path (ahead of Django, as ``masthead serve`` runs it),
+    Django's fast article route and Wagtail's page routing."""
+    settings.MASTHEAD_FAST_ARTICLES = request.param != "wagtail"
     return request.param
+
+
+@pytest.fixture
+def client(request):
+    """Django's test client; under ``both_routes``' reader run, one whose GET and HEAD go
+    through the reader path first (and which must have answered some article requests)."""
+    from django.test import Client
+
+    from tests.support.readerclient import ReaderClient
+
+    if "both_routes" not in request.fixturenames or request.getfixturevalue("both_routes") != (
+        "reader"
+    ):
+        yield Client()
+        return
+    reader = ReaderClient()
+    yield reader
+    if reader.article_requests:
+        assert reader.answered, "the reader path answered none of this test's article requests"

@@ -8,11 +8,14 @@ has not finished its body within ``BODY_SECONDS`` gets 408. A body larger than `
 gets 413 without being read to the end.
 
 The application itself is Django's (``masthead.wsgi``): ``WsgiToAsgi`` runs it with the body
-already in memory, in one thread per process, as the WSGI server did — the article path keeps
-its speed (README, Operations: the measurement).
+already in memory, in one thread per process, as the WSGI server did. In front of both, the
+reader path (``masthead.readerpath``) answers article GET and HEAD inline on the event loop
+and hands everything else on unchanged (a GET with a body goes to ``BodyDeadline`` too).
 """
 
 import asyncio
+import os
+from importlib import import_module
 
 from asgiref.wsgi import WsgiToAsgi
 
@@ -96,9 +99,14 @@ def closing(wsgi_app):
 
 
 def _application():
-    from masthead.wsgi import application as wsgi_application
+    # The reader path calls the database from the event loop's thread on purpose (short,
+    # synchronous work, as a server thread would do it): Django's guard against that is off.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from masthead.wsgi import application as wsgi_application  # sets Django up
 
-    return BodyDeadline(WsgiToAsgi(closing(wsgi_application)))
+    # Only now: the reader path imports models, which need Django set up.
+    reader_path = import_module("masthead.readerpath.app").ReaderPath
+    return reader_path(BodyDeadline(WsgiToAsgi(closing(wsgi_application))))
 
 
 application = _application()

@@ -7,9 +7,9 @@ by ``masthead serve`` to ``<data dir>/metrics``, emptied at each start) makes pr
 keep each process's values in files there, and ``/metrics`` (``masthead.metrics``) adds them
 up. Without it (tests, ``manage`` commands) the values live in this process.
 
-``RequestMetrics`` is a middleware: requests by route — the URL pattern's name (or the
-pattern itself), never the raw path, so a scanner cannot create a label per URL — method and
-status, with a latency histogram.
+Requests are counted by route — the URL pattern's name (or the pattern itself), never the raw
+path, so a scanner cannot create a label per URL — method and status, with a latency histogram,
+by ``masthead.responserules.count_request`` (for Django's middleware and the reader path alike).
 """
 
 import contextlib
@@ -37,12 +37,31 @@ def gate_decision(outcome: str) -> None:
     GATE_DECISIONS.labels(outcome=str(outcome)).inc()
 
 
+_last_failure = [float("-inf")]  # when this process last failed to reach a store or cache
+
+
+def note_failure() -> None:
+    _last_failure[0] = time.monotonic()
+
+
+def forget_failures() -> None:
+    _last_failure[0] = float("-inf")
+
+
 def meter_store_failed() -> None:
     METER_FAILURES.inc()
+    note_failure()
 
 
 def cache_failed(operation: str) -> None:
     CACHE_FAILURES.labels(operation=operation).inc()
+    note_failure()
+
+
+def failed_within(seconds: float) -> bool:
+    """Whether the meter store or the cache failed in this process in the last ``seconds``
+    (the reader path then leaves requests to Django's thread, off the event loop)."""
+    return time.monotonic() - _last_failure[0] < seconds
 
 
 def email_sent(kind: str) -> None:
@@ -72,17 +91,3 @@ def route_of(request) -> str:
     if match is None:
         return "unmatched"
     return match.view_name if match.url_name else (match.route or "unmatched")
-
-
-class RequestMetrics:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        started = time.perf_counter()
-        response = self.get_response(request)
-        route = route_of(request)
-        method = request.method if request.method in METHODS else "other"
-        REQUESTS.labels(route=route, method=method, status=str(response.status_code)).inc()
-        LATENCY.labels(route=route).observe(time.perf_counter() - started)
-        return response

@@ -2,32 +2,26 @@
 
 Reader pages (``CONTENT_SECURITY_POLICY`` in settings) allow scripts only from this site plus
 a per-response nonce, no inline styles, and no framing at all. The admin needs inline
-scripts and styles and frames its own previews, so ``/admin/`` gets these wider directives.
+scripts and styles and frames its own previews: its wider directives and the header itself
+come from ``masthead.responserules`` (one source for both ways a page is served). This
+middleware only provides ``request.csp_nonce`` and refuses a nonce asked for too late.
 """
 
-from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
-from django.conf import settings
+from csp.middleware import CheckableLazyObject, CSPMiddleware
 from django.http import HttpResponseBadRequest
 
 from masthead.jsonerrors import json_error
 
-ADMIN_DIRECTIVES = {
-    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
-    "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:"],
-    "frame-src": [SELF, "https:"],
-    "frame-ancestors": [SELF],  # Wagtail's live preview frames admin preview URLs
-}
-
 
 class MastheadCSPMiddleware(CSPMiddleware):
     def process_response(self, request, response):
-        if request.path_info.startswith("/admin/"):
-            reader = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
-            response._csp_config = {**reader, **ADMIN_DIRECTIVES}
-            response["X-Frame-Options"] = "SAMEORIGIN"
-        return super().process_response(request, response)
+        # The header is written by responserules.Security, further out, with this nonce.
+        if getattr(request, "_csp_nonce", None) is None:
+            request.csp_nonce = self._csp_nonce_refused()
+        return response
+
+    def _csp_nonce_refused(self):
+        return CheckableLazyObject(self._csp_nonce_post_response)
 
 
 class RejectNulMiddleware:

@@ -76,20 +76,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "masthead.observability.RequestMetrics",  # outermost: sees every final status
-    "django.middleware.security.SecurityMiddleware",
+    # Response rules (headers, CSP, gzip, CSRF cookie, metrics) come from masthead.responserules,
+    # which the reader path (masthead.readerpath) calls too.
+    "masthead.responserules.RequestMetrics",  # outermost: sees every final status
+    "masthead.responserules.Security",
     # Compresses HTML, feeds and JSON after every middleware below has written the body (CSP
     # nonces, page shells); its random-length padding is Django's BREACH mitigation.
-    "django.middleware.gzip.GZipMiddleware",
+    "masthead.responserules.GZip",
     "masthead.security.MastheadCSPMiddleware",
     "masthead.security.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "masthead.responserules.Csrf",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "masthead.access.middleware.ReaderMiddleware",
     "masthead.events.traffic.TrafficMiddleware",

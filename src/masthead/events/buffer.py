@@ -2,9 +2,10 @@
 article path, and never lost when a process idles, restarts or stops.
 
 ``append`` adds unsaved ``ReaderEvent`` objects to a per-process buffer. The buffer is written
-with one ``bulk_create`` when it holds ``BATCH_SIZE`` events, by a daemon thread every
-``FLUSH_SECONDS`` (so an idle worker does not sit on events), and at exit (``atexit``, and the
-finalizers of a multiprocessing worker such as granian's, which leaves through ``os._exit``).
+with one ``bulk_create`` by a daemon thread, woken when it holds ``BATCH_SIZE`` events and
+otherwise every ``FLUSH_SECONDS`` (so an idle worker does not sit on events), and at exit
+(``atexit``, and the finalizers of a multiprocessing worker such as granian's, which leaves
+through ``os._exit``).
 A failed write is logged and the batch kept for the next attempt, up to ``MAX_BUFFER``
 events (then the oldest go: analytics must never take a server's memory). With
 ``MASTHEAD_EVENTS_IMMEDIATE=1`` (the test suite's default) every event is written at once.
@@ -48,7 +49,7 @@ def append(events: list) -> None:
             del _buffer[: len(_buffer) - MAX_BUFFER]
         due = len(_buffer) >= BATCH_SIZE
     if due:
-        flush()
+        _wake.set()  # the flushing thread writes them: a page view never waits for it
 
 
 def pending() -> int:

@@ -10,6 +10,8 @@ the request, so the event recorders (called deep inside the gate, which knows no
 can tag views without every caller passing it along.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -104,18 +106,25 @@ def current_traffic() -> Traffic:
     return _current.get()
 
 
+@contextmanager
+def traffic_of(referrer: str, host: str, params) -> Iterator[Traffic]:
+    """The request's traffic, current for the block (the middleware and the reader path)."""
+    traffic = traffic_for(referrer, host.split(":")[0], params)
+    token = _current.set(traffic)
+    try:
+        yield traffic
+    finally:
+        _current.reset(token)
+
+
 class TrafficMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         try:
-            host = request.get_host().split(":")[0]
+            host = request.get_host()
         except Exception:  # DisallowedHost: Django answers it later; no traffic then
             host = ""
-        traffic = traffic_for(request.META.get("HTTP_REFERER", ""), host, request.GET)
-        token = _current.set(traffic)
-        try:
+        with traffic_of(request.META.get("HTTP_REFERER", ""), host, request.GET):
             return self.get_response(request)
-        finally:
-            _current.reset(token)

@@ -8,8 +8,8 @@ from functools import partial
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from masthead import responserules
 from masthead.access.gate import Channel, decide, record
 from masthead.access.readers import (
     counts_views,
@@ -19,7 +19,7 @@ from masthead.access.readers import (
 )
 from masthead.billing.selectors import wall_offers
 from masthead.events.kinds import EventKind
-from masthead.events.services import click_record, reader_key_of
+from masthead.events.services import click_record
 
 from .publication import publication_settings
 from .share import share_links
@@ -51,10 +51,26 @@ def render_article(request, article, template: str, channel: Channel = Channel.W
         # A prefetch of an article that would cost a free view (or redeem a gift): a non-2xx
         # answer makes the browser drop it and load the page for real when the reader opens it.
         response = HttpResponse("Not prefetchable.", status=503, content_type="text/plain")
-        response["Cache-Control"] = "no-store"
+        responserules.refused_prefetch(response)
         return response
+    context = page_context(reader, article, gated, gift=gift, preview=preview)
+    offers_shown(reader, context)
+    cacheable = not preview and is_cacheable(article)
+    html = render_article_page(request, template, context, cacheable=cacheable)
+    response = HttpResponse(html)
+    responserules.reader_page(response, noindex=context["noindex"])
+    return response
+
+
+def is_cacheable(article) -> bool:
+    """Whether the page's shell may be cached: not with a per-reader block (a callout)."""
+    return not any(b.live_id for b in article.body)
+
+
+def page_context(reader, article, gated, *, gift: str | None, preview: bool = False) -> dict:
+    """What an article page's template is given (both ways of serving it use this)."""
     publication = publication_settings()
-    context = {
+    return {
         "page": article,
         "self": article,
         "gated": gated,
@@ -75,28 +91,19 @@ def render_article(request, article, template: str, channel: Channel = Channel.W
         "noindex": bool(gift) or preview,
         "campaign": publication["share_campaign_tags"],
     }
-    if gated.wall and gated.wall["kind"] != "registration":
-        _record_offers_shown(request, context["wall_offers"], gated.wall["kind"], article.pk)
-    cacheable = not preview and not any(b.live_id for b in article.body)
-    html = render_article_page(request, template, context, cacheable=cacheable)
-    response = HttpResponse(html)
-    # The page depends on the reader: no shared cache may store it, and full text never
-    # sits in any HTTP cache.
-    patch_cache_control(response, private=True, no_store=True)
-    patch_vary_headers(response, ["Cookie", "Authorization"])
-    if context["noindex"]:
-        response["X-Robots-Tag"] = "noindex"
-    return response
 
 
-def _record_offers_shown(request, offers, wall: str, article_id: int) -> None:
+def offers_shown(reader, context: dict) -> None:
     """The offers a wall displayed: one ``offer_shown`` reader event each (buffered)."""
-    key = reader_key_of(request)
-    for offer in offers:
+    gated = context["gated"]
+    if not gated.wall or gated.wall["kind"] == "registration":
+        return
+    key = reader.known_meter_key() or ""
+    for offer in context["wall_offers"]:
         click_record(
             EventKind.OFFER_SHOWN,
             reader_key=key,
             offer=offer.slug,
-            wall=wall,
-            article_id=article_id,
+            wall=gated.wall["kind"],
+            article_id=context["page"].pk,
         )

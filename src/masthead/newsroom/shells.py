@@ -40,7 +40,7 @@ def render_slot(name: str, context: Context) -> str:
     return _engine().get_template(name).render(context)
 
 
-def _shell_key(template: str, snap, gated, campaign: bool) -> str:
+def shell_key(template: str, snap, gated, campaign: bool) -> str:
     free_for_all = gated.decision.open_to_everyone
     today = date.isoformat(timezone.localdate())
     return (
@@ -49,14 +49,33 @@ def _shell_key(template: str, snap, gated, campaign: bool) -> str:
     )
 
 
+def cached_shell(key: str) -> str | None:
+    return caching.get(key)
+
+
+def render_shell(context: Context, template: str, key: str | None) -> str:
+    """The page with a marker for each slot, rendered now (and cached under ``key``)."""
+    with context.push(shell_mode=True):
+        shell = _engine().get_template(template).render(context)
+    if key:
+        caching.set(key, shell, SHELL_SECONDS)
+    return shell
+
+
+def shell_context(request, view_context: dict) -> Context:
+    return _context(request, view_context)
+
+
+def split_shell(shell: str) -> list[str]:
+    """``[text, slot name, text, slot name, ..., text]``: the shell around its slots."""
+    return _SLOT.split(shell)
+
+
 def render_article_page(request, template: str, view_context: dict, *, cacheable: bool) -> str:
     context = _context(request, view_context)
     snap, gated = view_context["page"], view_context["gated"]
-    key = _shell_key(template, snap, gated, view_context["campaign"]) if cacheable else None
-    shell = caching.get(key) if key else None
+    key = shell_key(template, snap, gated, view_context["campaign"]) if cacheable else None
+    shell = cached_shell(key) if key else None
     if shell is None:
-        with context.push(shell_mode=True):
-            shell = _engine().get_template(template).render(context)
-        if key:
-            caching.set(key, shell, SHELL_SECONDS)
+        shell = render_shell(context, template, key)
     return _SLOT.sub(lambda m: render_slot(m.group(1), context), shell)

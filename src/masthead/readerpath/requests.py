@@ -1,0 +1,206 @@
+"""What the reader path reads of a request: its ASGI scope, cookies, session and user.
+
+Everything here only reads. Whatever Django would answer differently from a plain reader page
+— a host it refuses, an https redirect, a body, a query it does not expect, a session it would
+delete, cycle or flush — raises ``FallThrough`` before the gate runs, and Django answers::
+
+    req = ReaderRequest.from_scope(scope)      # FallThrough: let Django answer
+    user = req.user()                          # AnonymousUser or the signed-in reader
+"""
+
+from functools import cached_property, lru_cache
+from importlib import import_module
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user
+from django.contrib.auth.models import AnonymousUser
+from django.http.cookie import parse_cookie
+from django.http.request import split_domain_port, validate_host
+from django.middleware.csrf import InvalidTokenFormat, _check_token_format, _unmask_cipher_token
+
+from masthead.access.identity import COOKIE_NAME, DeviceIdentity
+
+
+class FallThrough(Exception):  # noqa: N818 - a signal, not an error
+    """This request is Django's to answer."""
+
+
+# Query parameters an article page may carry: a gift link's token and the tags the reader
+# events keep. Any other parameter (or one given twice) goes to Django.
+QUERY_NAMES = frozenset({"gift", "utm_source", "utm_medium", "utm_campaign"})
+# The session keys of a plain signed-in reader: Django's three and its expiry (read only when
+# the session is saved), and the record of how they signed in that allauth keeps for
+# reauthentication (read only by its own views). Any other
+# (a login or verification in progress, messages) may need a write or show something, so
+# Django answers.
+SESSION_NAMES = frozenset(
+    {
+        SESSION_KEY,
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        "_session_expiry",
+        "account_authentication_methods",
+        "account_authentication_methods_user",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _session_store():
+    if settings.SESSION_SAVE_EVERY_REQUEST:
+        return None
+    return import_module(settings.SESSION_ENGINE).SessionStore
+
+
+def _allowed_hosts() -> list[str]:
+    hosts = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not hosts:
+        return [".localhost", "127.0.0.1", "[::1]"]
+    return hosts
+
+
+class ReadOnlySession:
+    """A session for ``django.contrib.auth.get_user`` that refuses any write (a password
+    changed since sign-in flushes the session; a rotated key cycles it): Django answers."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getitem__(self, key):
+        return self._store[key]
+
+    def get(self, key, default=None):
+        return self._store.get(key, default)
+
+    def __contains__(self, key):
+        return key in self._store
+
+    def __setitem__(self, key, value):
+        raise FallThrough("session write")
+
+    def flush(self):
+        raise FallThrough("session flush")
+
+    def cycle_key(self):
+        raise FallThrough("session cycle")
+
+
+class ReaderRequest:
+    def __init__(self, scope: dict):
+        self.scope = scope
+        self.method: str = scope["method"]
+        self.path: str = scope["path"]
+        self.query_string: str = scope.get("query_string", b"").decode("latin-1")
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:
+            key = name.decode("latin-1").lower()
+            if key in headers:
+                if key != "cookie":
+                    raise FallThrough(f"repeated header {key}")
+                headers[key] += "; " + value.decode("latin-1")
+            else:
+                headers[key] = value.decode("latin-1")
+        self.headers = headers
+
+    @classmethod
+    def from_scope(cls, scope: dict) -> "ReaderRequest":
+        req = cls(scope)
+        req.check()
+        return req
+
+    def check(self) -> None:
+        """Everything that makes Django answer this request some other way than a page."""
+        if self.scope.get("root_path"):
+            raise FallThrough("mounted below a root path")
+        h = self.headers
+        if h.get("content-length", "0") != "0" or "transfer-encoding" in h:
+            raise FallThrough("a request body")
+        if "authorization" in h:
+            raise FallThrough("an Authorization header")
+        purpose = (h.get("sec-purpose") or h.get("purpose") or "").lower()
+        if "prefetch" in purpose:
+            raise FallThrough("a prefetch")
+        if settings.USE_X_FORWARDED_HOST or settings.USE_X_FORWARDED_PORT:
+            raise FallThrough("forwarded host")
+        domain, _port = split_domain_port(self.host)
+        if not domain or not validate_host(domain, _allowed_hosts()):
+            raise FallThrough("a host Django refuses")
+        if settings.SITE_HTTPS and settings.SECURE_SSL_REDIRECT and not self.secure:
+            raise FallThrough("an https redirect")
+        _ = self.query, self.csrf_secret  # parse now: a doubt here is Django's too
+
+    @property
+    def host(self) -> str:
+        return self.headers.get("host", "")
+
+    @cached_property
+    def secure(self) -> bool:
+        if settings.SECURE_PROXY_SSL_HEADER:
+            header, value = settings.SECURE_PROXY_SSL_HEADER
+            name = header.removeprefix("HTTP_").replace("_", "-").lower()
+            given = self.headers.get(name)
+            if given is not None:
+                return given.split(",", 1)[0].strip() == value
+        return self.scope.get("scheme") == "https"
+
+    @cached_property
+    def query(self) -> dict[str, str]:
+        if not self.query_string:
+            return {}
+        pairs = parse_qsl(self.query_string, keep_blank_values=True, errors="strict")
+        names = [name for name, _ in pairs]
+        if len(set(names)) != len(names) or not set(names) <= QUERY_NAMES:
+            raise FallThrough("a query Django should read")
+        if any("\x00" in n or "\x00" in v for n, v in pairs):
+            raise FallThrough("NUL in the query")
+        return dict(pairs)
+
+    @property
+    def full_path(self) -> str:
+        return self.path + ("?" + self.query_string if self.query_string else "")
+
+    @cached_property
+    def cookies(self) -> dict[str, str]:
+        return parse_cookie(self.headers.get("cookie", ""))
+
+    @cached_property
+    def device(self) -> DeviceIdentity:
+        return DeviceIdentity(self.cookies.get(COOKIE_NAME))
+
+    @cached_property
+    def csrf_secret(self) -> str | None:
+        """The CSRF secret of the cookie (None: none yet); a damaged one Django rotates."""
+        if settings.CSRF_USE_SESSIONS:
+            raise FallThrough("CSRF in the session")
+        raw = self.cookies.get(settings.CSRF_COOKIE_NAME)
+        if raw is None:
+            return None
+        try:
+            _check_token_format(raw)
+        except InvalidTokenFormat:
+            raise FallThrough("a CSRF cookie Django would replace") from None
+        return _unmask_cipher_token(raw) if len(raw) == 64 else raw
+
+    def user(self):
+        """The signed-in reader, or AnonymousUser; FallThrough when Django would write to
+        the session or delete its cookie."""
+        key = self.cookies.get(settings.SESSION_COOKIE_NAME)
+        if key is None:
+            return AnonymousUser()
+        store_class = _session_store()
+        if store_class is None:
+            raise FallThrough("sessions saved on every request")
+        store = store_class(key)
+        data = store.load() if store.session_key else {}
+        store._session_cache = data
+        if not data or store.is_empty():
+            raise FallThrough("a session cookie Django would delete")
+        if not set(data) <= SESSION_NAMES:
+            raise FallThrough("a session with more than a sign-in")
+        return get_user(_SessionHolder(ReadOnlySession(store)))
+
+
+class _SessionHolder:
+    def __init__(self, session):
+        self.session = session
