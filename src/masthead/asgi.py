@@ -7,14 +7,12 @@ Django sees the request: a slow client costs one idle coroutine, never a thread,
 has not finished its body within ``BODY_SECONDS`` gets 408. A body larger than ``MAX_BODY``
 gets 413 without being read to the end.
 
-The application itself is Django's (``masthead.wsgi``): ``WsgiToAsgi`` runs it with the body
-already in memory, in one thread per process, as the WSGI server did — the article path keeps
-its speed (README, Operations: the measurement).
+The application itself is Django's (``masthead.wsgi``): ``masthead.bridge.ThreadBridge`` runs it
+with the body already in memory, in one thread per process, as the WSGI server did, with one
+thread hop per response, and closes every response (README, Operations: the measurement).
 """
 
 import asyncio
-
-from asgiref.wsgi import WsgiToAsgi
 
 from masthead.lifespan import lifespan
 
@@ -76,29 +74,11 @@ async def _plain(send, status: int, body: bytes) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def closing(wsgi_app):
-    """``wsgi_app`` with its response closed once it is sent, as PEP 3333 asks of a server:
-    asgiref's ``WsgiToAsgi`` iterates the response but never calls ``close()``, so Django's
-    ``request_finished`` (database connections past their age, a ``FileResponse``'s file)
-    never ran. The generator's ``finally`` runs in the thread that ran the application, when
-    asgiref finishes or stops iterating."""
-
-    def app(environ, start_response):
-        response = wsgi_app(environ, start_response)
-        try:
-            yield from response
-        finally:
-            close = getattr(response, "close", None)
-            if close is not None:
-                close()
-
-    return app
-
-
 def _application():
+    from masthead.bridge import ThreadBridge  # one thread hop per response (masthead.bridge)
     from masthead.wsgi import application as wsgi_application
 
-    return BodyDeadline(WsgiToAsgi(closing(wsgi_application)))
+    return BodyDeadline(ThreadBridge(wsgi_application))
 
 
 application = _application()
