@@ -7,17 +7,17 @@ Django sees the request: a slow client costs one idle coroutine, never a thread,
 has not finished its body within ``BODY_SECONDS`` gets 408. A body larger than ``MAX_BODY``
 gets 413 without being read to the end.
 
-The application itself is Django's (``masthead.wsgi``): ``WsgiToAsgi`` runs it with the body
-already in memory, in one thread per process, as the WSGI server did. In front of both, the
-reader path (``masthead.readerpath``) answers article GET and HEAD inline on the event loop
-and hands everything else on unchanged (a GET with a body goes to ``BodyDeadline`` too).
+The application itself is Django's (``masthead.wsgi``): ``masthead.bridge.ThreadBridge`` runs it
+with the body already in memory, in one thread per process, as the WSGI server did, with one
+thread hop per response, and closes every response (README, Operations: the measurement). In
+front of both, the reader path (``masthead.readerpath``) answers article GET and HEAD inline on
+the event loop and hands everything else on unchanged (a GET with a body goes to
+``BodyDeadline`` too).
 """
 
 import asyncio
 import os
 from importlib import import_module
-
-from asgiref.wsgi import WsgiToAsgi
 
 from masthead.lifespan import lifespan
 
@@ -79,34 +79,16 @@ async def _plain(send, status: int, body: bytes) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def closing(wsgi_app):
-    """``wsgi_app`` with its response closed once it is sent, as PEP 3333 asks of a server:
-    asgiref's ``WsgiToAsgi`` iterates the response but never calls ``close()``, so Django's
-    ``request_finished`` (database connections past their age, a ``FileResponse``'s file)
-    never ran. The generator's ``finally`` runs in the thread that ran the application, when
-    asgiref finishes or stops iterating."""
-
-    def app(environ, start_response):
-        response = wsgi_app(environ, start_response)
-        try:
-            yield from response
-        finally:
-            close = getattr(response, "close", None)
-            if close is not None:
-                close()
-
-    return app
-
-
 def _application():
     # The reader path calls the database from the event loop's thread on purpose (short,
     # synchronous work, as a server thread would do it): Django's guard against that is off.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from masthead.bridge import ThreadBridge  # one thread hop per response (masthead.bridge)
     from masthead.wsgi import application as wsgi_application  # sets Django up
 
     # Only now: the reader path imports models, which need Django set up.
     reader_path = import_module("masthead.readerpath.app").ReaderPath
-    return reader_path(BodyDeadline(WsgiToAsgi(closing(wsgi_application))))
+    return reader_path(BodyDeadline(ThreadBridge(wsgi_application)))
 
 
 application = _application()

@@ -1,7 +1,9 @@
 """The revenue team's experiment pages in Chromium, checked with axe: the demo's finished
 experiment's results (per variant, with intervals), the new-experiment form (empty, and
 refused with its errors shown), and a created experiment's page, with no serious or critical
-violation on any of them."""
+violation on any of them. The experiment it starts is stopped again: the journeys after it share
+the live site, and a running one gives 20% of their new devices 2 or 4 free articles (the
+reader journey's "2 left, then 2 again" in CI's PostgreSQL + Redis pass)."""
 
 import re
 
@@ -53,3 +55,6 @@ def test_experiment_results_and_the_new_experiment_form_pass_axe(
     expect(page).to_have_url(re.compile(r"/admin/experiments/[0-9]+/$"))
     shot(page, "experiment created")
     _no_serious(page, axe_source)
+
+    page.locator("[data-action=stop]").click()
+    expect(page.locator(".messages")).to_contain_text("everyone is on the site's policy")

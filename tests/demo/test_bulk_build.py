@@ -110,3 +110,60 @@ def test_bulk_article_is_editable_in_the_wagtail_admin(bulk_site, client):
     html = Client().get(page.public_path).content.decode()
     assert "A corrected headline for a bulk article" in html
     assert all(not problems for problems in Page.find_problems())
+
+
+def _entries(pages):
+    from wagtail.search.models import IndexEntry
+
+    return {
+        e["object_id"]: e
+        for e in IndexEntry.objects.filter(object_id__in=[str(p.pk) for p in pages]).values(
+            "object_id", "title", "body", "autocomplete"
+        )
+    }
+
+
+def test_bulk_search_entries_are_the_ones_the_backend_writes_for_a_page(bulk_site):
+    """The builder computes each page's preview text once for all the index's vectors: the
+    entries are the same as those the backend writes when it indexes the page itself."""
+    from modelsearch.backends import get_search_backends
+
+    pages = list(bulk_site[:3])
+    built = _entries(pages)
+    assert len(built) == 3 and all(e["body"] for e in built.values())
+    for backend in get_search_backends(with_auto_update=True):
+        for page in pages:
+            backend.add(page)
+    assert _entries(pages) == built
+    assert not any("search_preview_text" in vars(page) for page in pages)
+
+
+def test_title_norms_are_refreshed_once_for_the_whole_build(bulk_site, monkeypatch):
+    """PostgreSQL's index refreshes the title norms (two scans of every entry) after each batch
+    it adds; inside ``title_norms_once`` it does so once, at the end."""
+    from django.db import connection
+    from modelsearch.backends import get_search_backends
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the title norms are the PostgreSQL search backend's")
+    from modelsearch.backends.database.postgres.postgres import PostgresIndex
+    from wagtail.search.models import IndexEntry
+
+    from masthead.demo import bulk
+
+    calls = []
+    refresh = PostgresIndex._refresh_title_norms
+    monkeypatch.setattr(
+        PostgresIndex,
+        "_refresh_title_norms",
+        lambda self, full=False: calls.append(full) or refresh(self, full),
+    )
+    pages = list(bulk_site[:6])
+    with bulk.title_norms_once():
+        for batch in (pages[:2], pages[2:4], pages[4:]):
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(ArticlePage, batch)
+        waiting = IndexEntry.objects.filter(title_norm=1.0).count()
+        assert waiting >= 6 and calls == []  # the new entries' norm of 1.0: not refreshed yet
+    assert calls == [False]
+    assert IndexEntry.objects.filter(title_norm=1.0).count() < waiting

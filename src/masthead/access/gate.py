@@ -40,6 +40,7 @@ from masthead.metering import (
 
 from . import events
 from .cut import split_body
+from .experiment_policy import experiment_assignment
 from .gated import GatedArticle
 from .gifts import redeem_gift
 from .policy import meter_settings, policy_for, promotion_windows
@@ -68,12 +69,12 @@ def decide(
 ) -> GatedArticle:
     """The reader's view of ``article`` on ``channel`` (and the cut body), without any write.
 
-    ``policy`` defaults to ``policy_for(ctx)``; ``gift`` is a gift link's token (counting
-    channels only). ``article`` is a page or its snapshot: anything with ``pk``, ``access``,
-    ``is_sponsored`` and ``body``.
+    ``policy`` defaults to ``policy_for(ctx, counting=channel.counts)``; ``gift`` is a gift
+    link's token (counting channels only). ``article`` is a page or its snapshot: anything
+    with ``pk``, ``access``, ``is_sponsored`` and ``body``.
     """
     now = now or timezone.now()
-    policy = policy or policy_for(ctx)
+    policy = policy or policy_for(ctx, counting=channel.counts)
     facts = article_facts(article)
     assessment = assess(ctx.reader, facts, now, policy, promotion_windows())
     preview, withheld = split_body(article.body, policy.preview_paragraphs)
@@ -101,6 +102,10 @@ def record(ctx: ReaderContext, article, gated: GatedArticle) -> GatedArticle:
     """
     if not gated.channel.counts:
         raise ValueError(f"the {gated.channel} channel never counts; decide() is its answer")
+    if ctx.known_meter_key() is None and experiment_assignment(ctx, counting=True) is not None:
+        # Decided under the experiment arm of the id this new device is about to get: create
+        # it (its cookie goes out), so the arm holds on its next view whatever this one counts.
+        ctx.meter_key  # noqa: B018 - the property creates the device
     decision = gated.decision
     if decision.awaiting_gift:
         redeemed = redeem_gift(gated.gift, article, ctx.meter_key, gated.now)

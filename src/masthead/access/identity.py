@@ -5,8 +5,8 @@ The device cookie holds a random id signed with its own salt::
     mh_device = "5b0f...c1:Xx9k..."      # <device id>:<signature>
 
 A forged, truncated, oversized or otherwise damaged cookie means a new device, never an error.
-A new device's cookie is only sent with a response whose view used it (the meter), so pages
-that do not meter stay free of Set-Cookie.
+A new device's cookie is only sent with a response whose view used it (the meter, or a running
+experiment's arm it was decided under), so pages that do not meter stay free of Set-Cookie.
 """
 
 import secrets
@@ -59,14 +59,24 @@ class DeviceIdentity:
     def __init__(self, cookie_value: str | None):
         self._known = device_from_cookie(cookie_value)
         self._id: str | None = self._known
+        self._upcoming: str | None = None
         self.used = False
 
     @property
     def id(self) -> str:
         if self._id is None:
-            self._id = new_device_id()
+            self._id = self.upcoming()
         self.used = True
         return self._id
+
+    def upcoming(self) -> str:
+        """The device's id, or the one ``id`` will create on this request; marks nothing used
+        (no cookie), so a view can be decided under the device it is about to count for."""
+        if self._id is not None:
+            return self._id
+        if self._upcoming is None:
+            self._upcoming = new_device_id()
+        return self._upcoming
 
     @property
     def is_new(self) -> bool:

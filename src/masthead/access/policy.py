@@ -58,15 +58,16 @@ def current_policy() -> Policy:
     )
 
 
-def policy_for(ctx) -> Policy:
+def policy_for(ctx, *, counting: bool = False) -> Policy:
     """The policy that applies to this reader (an ``access.readers.ReaderContext``).
 
     The one place a policy is chosen: the gate, ``/api/v1/me/`` and every channel ask it, so
     a per-reader policy (an experiment's arm, say) only has to be chosen here: inside a running
     meter experiment, an assigned anonymous device gets its variant's allowance
-    (``experiment_policy``).
+    (``experiment_policy``); ``counting`` (the gate on a counting channel): a new device is
+    assigned by the id the meter is about to give it, so its first view meets its variant.
     """
-    return with_experiment(ctx, current_policy())
+    return with_experiment(ctx, current_policy(), counting=counting)
 
 
 def preview_paragraphs() -> int:

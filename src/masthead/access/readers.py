@@ -39,6 +39,14 @@ class ReaderContext:
         device_id = self.device.peek() if self.device is not None else None
         return device_key(device_id) if device_id else None
 
+    def upcoming_meter_key(self) -> str | None:
+        """The key a counted view of this request goes under, without creating a device: for a
+        brand-new device, the id the meter will give it (``DeviceIdentity.upcoming``)."""
+        upcoming = getattr(self.device, "upcoming", None)
+        if self.user is None and upcoming is not None:
+            return device_key(upcoming())
+        return self.known_meter_key()
+
 
 def reader_for_user(user, device=None, now=None) -> ReaderContext:
     if user is None or not getattr(user, "is_authenticated", False):

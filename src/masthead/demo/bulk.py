@@ -25,6 +25,7 @@ No signal is sent (``page_published`` included): callers clear what caches they 
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -33,6 +34,7 @@ from django.db import connection
 from django.db.models import F, Max
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from modelsearch.backends import get_search_backends
+from modelsearch.index import SearchField
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 
@@ -178,5 +180,51 @@ def _index(model, pages: list[Page], model_ct, page_ct) -> None:
                 )
             ]
         )
+    with _computed_once(model, pages):
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, pages)
+
+
+@contextmanager
+def _computed_once(model, pages: list[Page]):
+    """The model's search fields that are methods (an article's ``search_preview_text``), called
+    once per page while the backends index: PostgreSQL's indexer reads every field once per
+    vector it builds (title, body, autocomplete and two plain texts), so five times."""
+    names = {
+        field.field_name
+        for field in model.get_search_fields()
+        if isinstance(field, SearchField) and callable(getattr(model, field.field_name, None))
+    }
+    for page in pages:
+        for name in names:
+            value = getattr(page, name)()
+            setattr(page, name, lambda value=value: value)  # shadows the method on this page
+    try:
+        yield
+    finally:
+        for page in pages:
+            for name in names:
+                delattr(page, name)
+
+
+@contextmanager
+def title_norms_once():
+    """PostgreSQL's search index refreshes its title norms after every batch it adds: an average
+    over the whole index and an update of the new entries, each a scan of every entry, so a
+    build of N pages in batches cost O(N²). Inside this block the refresh waits, and runs once
+    at the end (the new entries keep the norm of 1.0 the backend gives them until then)."""
+    try:
+        from modelsearch.backends.database.postgres.postgres import PostgresIndex
+    except ImportError:  # psycopg missing: no PostgreSQL backend to defer
+        yield
+        return
+    refresh = PostgresIndex._refresh_title_norms
+    PostgresIndex._refresh_title_norms = lambda self, full=False: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        PostgresIndex._refresh_title_norms = refresh  # type: ignore[method-assign]
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(model, pages)
+        index = backend.get_index_for_model(Page)
+        if isinstance(index, PostgresIndex):
+            refresh(index)

@@ -30,6 +30,13 @@ def build(demo: Demo) -> None:
     times = published_times(demo.now, demo.scale, max(DAYS, demo.scale / 40))
     existing = existing_slugs(demo)
     progress = demo.bar(total=demo.scale, desc="Articles", unit="article")
+    with bulk.title_norms_once():
+        _batches(demo, pool, times, existing, progress)
+    progress.close()
+    clear_publication_caches()
+
+
+def _batches(demo: Demo, pool, times, existing, progress) -> None:
     for start in range(0, demo.scale, BATCH):
         records = generated.scale(start, min(start + BATCH, demo.scale))
         items = []
@@ -43,8 +50,6 @@ def build(demo: Demo) -> None:
             bulk.insert_live(ArticlePage, items, user=demo.editor)
         demo.count("articles", len(items))
         progress.update(len(records))
-    progress.close()
-    clear_publication_caches()
 
 
 def illustration_pool(demo: Demo) -> dict[str, list]:
