@@ -151,3 +151,13 @@ def test_billing_rows_describe_the_historys_subscribers(demo):
         Subscription.objects.filter(provider_subscription_id__startswith="demo_hist_").count()
         == rows.count()
     )
+
+
+def test_the_history_subscribes_to_the_catalogues_offers(db):
+    from masthead.demo.catalogue import billing
+
+    offers = history.catalogue_offers()
+    new = [o for o in billing.OFFERS if o.get("new_subscribers_only", True)]
+    assert [slug for slug, *_ in offers["offers"]] == [o["slug"] for o in new]
+    assert dict(offers["prices"]) == {p["slug"]: p["amount"] for p in billing.PLANS}
+    assert history.history_model().offers == offers["offers"]

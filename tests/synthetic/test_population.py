@@ -80,3 +80,23 @@ def test_readers_with_an_account_answer_the_callout_and_sign_up_to_newsletters()
     assert len(answers) >= 20 and {(e.article_id, e.ref) for e in answers} == {(5, "callout:9")}
     assert len(signups) >= 20 and {e.ref for e in signups} == {"morning", "weekly"}
     assert all(e.reader_key.startswith(USER_PREFIX) for e in answers + signups)
+
+
+def test_the_offers_come_from_the_model_not_from_the_generator() -> None:
+    """The demo feeds its catalogue's offers (``demo.steps.history.catalogue_offers``); a
+    history with other offers and prices records those."""
+    model = Model(
+        days=20,
+        readers_per_day=40,
+        subscribe_at_wall=0.5,
+        offers=(("basic", "month", "1.00", False), ("free-week", "month", "0.00", True)),
+        prices=(("month", "5.00"),),
+        wall_offers=("basic",),
+        memo=True,
+    )
+    events = list(generate(model, ARTICLES, END))
+    started = [e for e in events if e.kind == "subscription_started"]
+    assert started and {e.offer for e in started} <= {"basic", "free-week"}
+    shown = {e.offer for e in events if e.kind == "offer_shown" and e.wall}
+    assert shown == {"basic"}
+    assert all(e.amount == "5.00" for e in events if e.kind == "trial_converted")

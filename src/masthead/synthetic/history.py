@@ -29,7 +29,7 @@ The generative model (``Model``; the numbers are starting points near published 
   Anonymous readers end up paying at about 0.2% (the published conversion of anonymous traffic).
 * **Offers**: every wall but the registration wall shows the two introductory offers
   (``offer_shown`` each, as the site records them); a reader who subscribes picks one of
-  ``lifecycle.OFFERS`` (on the wall, or on the offers page, which shows them all), then
+  ``offers`` (on the wall, or on the offers page, which shows them all), then
   ``offer_chosen``, ``checkout_started`` and ``subscription_started`` follow.
 * **Subscriptions**: ``trial_share`` start with a ``trial_days`` free trial, of which
   ``trial_conversion`` pay; the rest become ``trial-expired`` readers. Paid readers lapse

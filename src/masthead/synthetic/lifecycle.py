@@ -39,13 +39,6 @@ from masthead.metering.viewkinds import DEVICE_MERGED, view_kind
 from .model import Model
 
 PAID_WALLS = frozenset({"subscription", "trial-expired", "access-expired"})
-OFFERS = (
-    ("intro-1-month", "monthly", "0.99", False),
-    ("intro-3-months", "monthly", "9.00", False),
-    ("annual-trial", "annual", "0.00", True),
-)
-REGULAR = {"monthly": "14.99", "annual": "149.00"}
-WALL_OFFERS = ("intro-1-month", "intro-3-months")  # the two a paid wall shows (the site's first)
 FIRST_USER = 1_000_000
 
 
@@ -247,8 +240,8 @@ class World:
     def subscribe(self, person: Person, at: datetime, event: Event, source: str) -> list[Event]:
         """The reader picks an offer (one not on the wall from the offers page, which shows them
         all), starts a checkout and subscribes, as the site records it."""
-        trials = [o for o in OFFERS if o[3]]
-        intros = [o for o in OFFERS if not o[3]]
+        trials = [o for o in self.model.offers if o[3]]
+        intros = [o for o in self.model.offers if not o[3]]
         pool = trials if self.rnd.random() < self.model.trial_share else intros
         offer, plan, amount, trial = pool[self.rnd.randrange(len(pool))]
         person.status, person.plan, person.offer = ReaderStatus.SUBSCRIBER, plan, offer
@@ -257,10 +250,11 @@ class World:
         person.trial_ends = (at - self.start).total_seconds() + days * 86_400 if days else None
         self.subscribers.append(person)
         key, wall = person.key, event.wall
-        if offer in WALL_OFFERS:  # chosen on the wall
+        if offer in self.model.wall_offers:  # chosen on the wall
             steps = [Event("wall_click_offer", at, key, wall=wall, offer=offer)]
         else:  # from the offers page, which shows every offer
-            steps, wall = offers_shown(key, at, None, "", [o[0] for o in OFFERS]), ""
+            slugs = [o[0] for o in self.model.offers]
+            steps, wall = offers_shown(key, at, None, "", slugs), ""
         return [
             *steps,
             Event("offer_chosen", at, key, wall=wall, offer=offer),
@@ -301,7 +295,7 @@ class World:
                             offer=person.offer,
                             plan=person.plan,
                             trial=True,
-                            amount=REGULAR[person.plan],
+                            amount=dict(self.model.prices)[person.plan],
                         )
                     )
                 else:
@@ -343,7 +337,8 @@ def visit(
         if not event.wall:
             continue
         if event.wall != "registration":  # a paid wall shows offers
-            events.extend(offers_shown(person.key, at, article[0], event.wall, WALL_OFFERS))
+            shown = model.wall_offers
+            events.extend(offers_shown(person.key, at, article[0], event.wall, shown))
         if event.wall == "registration" and rnd.random() < model.register_at_wall:
             events.extend(world.sign_up(person, at, event, source))
             events.append(world.view(person, article, at + timedelta(seconds=20), "internal"))

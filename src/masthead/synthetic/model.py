@@ -51,6 +51,16 @@ class Model:
     trial_days: int = 14
     trial_conversion: float = 0.55
     monthly_lapse: float = 0.04
+    # What a reader can subscribe to: ``(offer slug, plan slug, first charge, trial?)``, the
+    # plans' regular prices, and the offers a paid wall shows. The demo passes its catalogue's
+    # (``demo.steps.history.catalogue_offers``); these defaults are the same, for tests.
+    offers: tuple[tuple[str, str, str, bool], ...] = (
+        ("intro-1-month", "monthly", "0.99", False),
+        ("intro-3-months", "monthly", "9.00", False),
+        ("annual-trial", "annual", "0.00", True),
+    )
+    prices: tuple[tuple[str, str], ...] = (("monthly", "14.99"), ("annual", "149.00"))
+    wall_offers: tuple[str, ...] = ("intro-1-month", "intro-3-months")
     promotion_day: int | None = 21
     experiment_days: int = 14
     arms: tuple[Arm, ...] = ()

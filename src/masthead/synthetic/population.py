@@ -39,7 +39,7 @@ from datetime import timedelta
 from masthead.metering.keys import user_key
 from masthead.metering.status import ReaderStatus
 
-from .lifecycle import OFFERS, REGULAR, Event, Person, World, offers_shown
+from .lifecycle import Event, Person, World, offers_shown
 
 DAY = 86_400
 
@@ -62,13 +62,13 @@ def _subscribed(world: World, person: Person, days_ago: float, lapsed: str) -> l
     "trial" (the trial ended unpaid) or "access" (paid, then cancelled)."""
     rnd, model = world.rnd, world.model
     trial_offer = lapsed == "trial" or rnd.random() < model.trial_share
-    pool = [o for o in OFFERS if o[3] == trial_offer]
+    pool = [o for o in model.offers if o[3] == trial_offer]
     offer, plan, amount, trial = pool[rnd.randrange(len(pool))]
     person.plan, person.offer = plan, offer
     at = world.start - timedelta(days=days_ago)
     key = person.key
     events = [  # from the offers page, as the site records it
-        *offers_shown(key, at, None, "", [o[0] for o in OFFERS]),
+        *offers_shown(key, at, None, "", [o[0] for o in model.offers]),
         Event("offer_chosen", at, key, offer=offer),
         Event("checkout_started", at, key, offer=offer, plan=plan),
         Event("subscription_started", at, key, offer=offer, plan=plan, trial=trial, amount=amount),
@@ -78,7 +78,7 @@ def _subscribed(world: World, person: Person, days_ago: float, lapsed: str) -> l
         ended = at + timedelta(days=model.trial_days)
         return [*events, Event("lapse", ended, key, offer=offer, plan=plan, trial=True)]
     if trial:
-        regular = REGULAR[plan]
+        regular = dict(model.prices)[plan]
         events.append(
             Event(
                 "trial_converted",

@@ -33,6 +33,7 @@ from masthead.revenue.rollups import rollups_update
 from masthead.synthetic.history import EVENTS_PER_READER, Model, generate
 
 from .. import callout
+from ..catalogue import billing
 from ..context import Demo
 from . import newsletters
 
@@ -41,8 +42,29 @@ EXPERIMENT = "demo-allowance"
 DRAFT = "demo-allowance-next"  # a draft the revenue team can start from the admin
 
 
+def catalogue_offers() -> dict:
+    """The demo catalogue's offers as the generator takes them: every offer for new
+    subscribers ``(slug, plan, first charge, trial?)``, the plans' prices, and the two a paid
+    wall shows (the first two introductory offers, as the site's wall shows them)."""
+    plans = {plan["slug"]: plan["amount"] for plan in billing.PLANS}
+    offers = tuple(
+        (o["slug"], o["plan"], "0.00" if o["kind"] == "trial" else o["intro_amount"],
+         o["kind"] == "trial")
+        for o in billing.OFFERS
+        if o.get("new_subscribers_only", True)
+    )  # fmt: skip
+    intros = [slug for slug, _, _, trial in offers if not trial]
+    return {"offers": offers, "prices": tuple(plans.items()), "wall_offers": tuple(intros[:2])}
+
+
 def history_model() -> Model:
-    return Model(arms=ARMS, policy=current_policy(), memo=True, experiment=EXPERIMENT)
+    return Model(
+        arms=ARMS,
+        policy=current_policy(),
+        memo=True,
+        experiment=EXPERIMENT,
+        **catalogue_offers(),
+    )
 
 
 def _articles() -> list[tuple[int, str, bool]]:
