@@ -168,6 +168,7 @@ def test_an_interrupted_run_is_resumed_and_skips_what_is_there(
         write_one(writer, item, report)
 
     monkeypatch.setattr(run_module, "write_one", killed_after_one)
+    monkeypatch.setattr(run_module, "BATCH", 1)  # one item a transaction
     with pytest.raises(KeyboardInterrupt):
         background.import_execute(real.pk)
     monkeypatch.setattr(run_module, "write_one", write_one)
