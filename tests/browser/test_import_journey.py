@@ -80,8 +80,12 @@ def test_editor_imports_a_wordpress_export_and_readers(
     assert moved.status == 301, moved.status
     target = moved.headers["location"]
     page.goto(target)
+    body = page.locator("[data-article-body]")
     expect(page.locator("h1")).to_contain_text("Harbour reopens after the storm")
-    expect(page.locator("[data-article-body]")).to_contain_text("Ferries resume")
+    expect(body.locator("ul li")).to_have_count(2)
+    expect(body.locator("table th", has_text="Berth")).to_be_visible()
+    expect(body.locator("table td", has_text="North")).to_be_visible()
+    _check_axe(page, axe_source)
     shot(page, "imported article")
 
     _upload(page, "members", members)
