@@ -74,3 +74,21 @@ def test_the_imported_article_shows_a_list_and_a_table(site, client, capsys, tmp
     assert "&lt;script&gt;North" in html and "<script>North" not in html
     text = body_text(page.body)
     assert "Ferries resume Market opens" in text and "Berth | Ships" in text
+
+
+def test_the_newsletter_renders_lists_and_tables():
+    from types import SimpleNamespace
+
+    from wagtail.rich_text import RichText
+
+    from masthead.newsletters.mail.render import _block_html
+
+    table = SimpleNamespace(
+        block_type="table",
+        value={"caption": "C<", "header_row": True, "rows": [["a", "b"], ["<x>", "2"]]},
+    )
+    html = _block_html(table, "https://example.org/a/")
+    assert "<caption>C&lt;</caption>" in html and "<tr><th>a</th><th>b</th></tr>" in html
+    assert "<td>&lt;x&gt;</td>" in html
+    listing = SimpleNamespace(block_type="list", value=RichText("<ol><li>one</li></ol>"))
+    assert "<ol><li>one</li></ol>" in _block_html(listing, "https://example.org/a/")
