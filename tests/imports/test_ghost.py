@@ -79,7 +79,7 @@ def test_lexical_and_mobiledoc_when_html_is_missing(site, capsys, tmp_path):
     assert [(b["type"], b["value"]) for b in post(7).body.raw_data] == [
         ("paragraph", "<p>Written in <b>Lexical</b> only.</p>"),
         ("crosshead", "A lexical heading"),
-        ("paragraph", "<p>• first point</p>"),
+        ("list", "<ul><li>first point</li></ul>"),
     ]
     assert [(b["type"], b["value"]) for b in post(8).body.raw_data] == [
         (
