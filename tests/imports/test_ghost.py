@@ -66,7 +66,7 @@ def test_status_tags_authors_and_lead_image(site, capsys, tmp_path):
     assert first.lead_image_alt == "A blue square"
     kinds = [b["type"] for b in first.body.raw_data]
     assert kinds == [
-        "paragraph", "image", "embed", "quote", "paragraph", "paragraph", "crosshead", "paragraph"
+        "paragraph", "image", "embed", "quote", "list", "crosshead", "paragraph"
     ]  # fmt: skip
     assert not post(5).live  # draft
     scheduled = post(6)
