@@ -122,12 +122,20 @@ def _env(data_dir: Path, database_url: str) -> dict:
     return env
 
 
-def measured(args: list[str], env: dict) -> tuple[float, float, int]:
-    """Seconds, peak RSS in MB, exit status of ``masthead ARGS``."""
+def measured(args: list[str], env: dict) -> tuple[float, float, int, float]:
+    """Seconds, peak RSS in MB, exit status and CPU seconds (user + system) of ``masthead
+    ARGS``. On a shared machine the CPU seconds are the figure that does not depend on the
+    neighbours: wall time is CPU time plus the time spent waiting for a core (and the disk)."""
     started = time.monotonic()
     proc = subprocess.Popen([MASTHEAD, *args], env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(proc.pid, 0)
-    return time.monotonic() - started, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return (
+        time.monotonic() - started,
+        usage.ru_maxrss / 1024,
+        os.waitstatus_to_exitcode(status),
+        cpu,
+    )
 
 
 def main() -> None:
@@ -153,12 +161,19 @@ def main() -> None:
         "images": opts.images,
         "file_mb": round(wxr.stat().st_size / 1024**2, 1),
         "database": "postgresql" if opts.database_url else "sqlite",
-        "first": {"seconds": round(first[0], 1), "peak_rss_mb": round(first[1]), "exit": first[2]},
+        "first": {
+            "seconds": round(first[0], 1),
+            "cpu_seconds": round(first[3], 1),
+            "peak_rss_mb": round(first[1]),
+            "exit": first[2],
+        },
         "second": {
             "seconds": round(second[0], 1),
+            "cpu_seconds": round(second[3], 1),
             "peak_rss_mb": round(second[1]),
             "exit": second[2],
         },
+        "load_average": os.getloadavg(),
         "first_counts": json.loads((work / "first.json").read_text())["counts"],
         "second_created": {
             k: c["created"]

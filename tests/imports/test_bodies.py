@@ -73,8 +73,7 @@ def test_blocks_from_classic_and_gutenberg_html():
         ("paragraph", "<p>Second <i>para</i></p>"),
         ("crosshead", "Cross"),
         ("quote", {"text": "Q", "attribution": "Who"}),
-        ("paragraph", "<p>1. a</p>"),
-        ("paragraph", "<p>2. b</p>"),
+        ("list", "<ol><li>a</li><li>b</li></ol>"),
     ]
     gutenberg = (
         "<!-- wp:paragraph --><p>Block one</p><!-- /wp:paragraph -->"

@@ -66,7 +66,7 @@ def test_status_tags_authors_and_lead_image(site, capsys, tmp_path):
     assert first.lead_image_alt == "A blue square"
     kinds = [b["type"] for b in first.body.raw_data]
     assert kinds == [
-        "paragraph", "image", "embed", "quote", "paragraph", "paragraph", "crosshead", "paragraph"
+        "paragraph", "image", "embed", "quote", "list", "crosshead", "paragraph"
     ]  # fmt: skip
     assert not post(5).live  # draft
     scheduled = post(6)
@@ -79,7 +79,7 @@ def test_lexical_and_mobiledoc_when_html_is_missing(site, capsys, tmp_path):
     assert [(b["type"], b["value"]) for b in post(7).body.raw_data] == [
         ("paragraph", "<p>Written in <b>Lexical</b> only.</p>"),
         ("crosshead", "A lexical heading"),
-        ("paragraph", "<p>• first point</p>"),
+        ("list", "<ul><li>first point</li></ul>"),
     ]
     assert [(b["type"], b["value"]) for b in post(8).body.raw_data] == [
         (

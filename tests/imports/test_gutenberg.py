@@ -31,9 +31,12 @@ def test_gutenberg_blocks_become_body_blocks(site, capsys, tmp_path):
         "quote",
         {"text": "Quote, default (no alignment)", "attribution": "Citation"},
     )
-    listing = [v for k, v in body("List") if k == "paragraph"]
-    assert listing[:2] == ["<p>• List item</p>", "<p>• List item</p>"]
-    assert ("paragraph", "<p>Cell 1 | Cell 2</p>") in body("Table")
+    lists = [v for k, v in body("List") if k == "list"]
+    assert lists and lists[0].startswith("<ul><li>List item</li><li>List item")
+    assert any(v.startswith("<ol>") for v in lists)  # the numbered one stays numbered
+    assert not any(str(v).startswith("<p>•") for _k, v in body("List"))
+    tables = [v for k, v in body("Table") if k == "table"]
+    assert tables and ["Cell 1", "Cell 2"] in tables[0]["rows"]
     for title in ("Custom HTML", "Shortcode", "Classic", "Video", "Audio", "Gallery"):
         for _kind, value in body(title):
             text = str(value)

@@ -1,5 +1,6 @@
-"""Resuming is idempotence: each item is committed in its own transaction with its source key,
-so a second run after a partial or killed one finishes the job with no duplicate."""
+"""Resuming is idempotence: each batch of items is committed in one transaction with their
+source keys, so a second run after a partial or killed one finishes the job with no
+duplicate and no half-written article."""
 
 import json
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from masthead.imports import run as import_run
 from masthead.imports.command import run_command
 from masthead.imports.models import ImportedItem
 from masthead.newsroom.models import ArticlePage
@@ -43,17 +45,18 @@ def test_a_second_run_after_a_partial_one_finishes_the_job(site, capsys, tmp_pat
             yield found
 
     monkeypatch.setattr(wordpress, "read", cut_short)
+    monkeypatch.setattr(import_run, "BATCH", 2)  # batches of two: the fifth is in flight
     opts = type("Opts", (), {"source": "wordpress", "file": str(path), "dry_run": False,
                              "report": None, "media": None, "fetch_media": False,
                              "access_tag": None})()  # fmt: skip
     with pytest.raises(KeyboardInterrupt):
         run_command(opts)
-    assert ArticlePage.objects.count() == 5
+    assert ArticlePage.objects.count() == 4  # two batches committed, the third never began
     monkeypatch.setattr(wordpress, "read", real)
     code, report, _ = run_import(capsys, tmp_path, "wordpress", path)
     assert code == 0
     assert report["counts"]["articles"] == {
-        "created": 7, "updated": 0, "unchanged": 5, "rejected": 0
+        "created": 8, "updated": 0, "unchanged": 4, "rejected": 0
     }  # fmt: skip
     assert ArticlePage.objects.count() == 12
     assert ImportedItem.objects.filter(kind="articles").count() == 12
@@ -75,7 +78,7 @@ def test_a_killed_run_started_again_has_no_duplicate_and_no_half_article(tmp_pat
     data = tmp_path / "site"
     env = _env(data)
     subprocess.run([MASTHEAD, "manage", "migrate", "-v0"], env=env, check=True, timeout=300)
-    total = 200
+    total = 400  # four batches: killed once the first is in
     path = _file(tmp_path, total)
     proc = subprocess.Popen(
         [MASTHEAD, "import", "wordpress", str(path)], env=env, stdout=subprocess.DEVNULL,

@@ -14,6 +14,7 @@ from wagtail import hooks
 from masthead.access.models import Experiment
 from masthead.comments.models import Comment
 from masthead.engagement.models import Callout
+from masthead.imports.models import ImportRun
 from masthead.newsletters.models import Delivery, Issue, Newsletter
 from tests import factories
 
@@ -24,6 +25,7 @@ READ_ISSUES = {"newsletters.view_issue", "newsletters.change_newsletter"}
 REVENUE = {"revenue.view_revenue"}
 CALLOUTS = {"engagement.view_callout", "engagement.change_callout"}
 MODERATE = {"comments.moderate_comments"}
+IMPORT = {"imports.run_import"}
 SUPPRESSIONS = {f"newsletters.{verb}_suppression" for verb in ("view", "add", "change", "delete")}
 
 NEEDS = {  # url name -> (the permissions any one of which opens it, its arguments)
@@ -47,6 +49,10 @@ NEEDS = {  # url name -> (the permissions any one of which opens it, its argumen
     "comments_admin_reader": (MODERATE, ["reader"]),
     "comments_admin_reader_action": (MODERATE, ["reader", "reinstate"]),
     "comments_admin_action": (MODERATE, ["comment", "feature"]),
+    "imports_admin": (IMPORT, []),
+    "imports_admin_run": (IMPORT, ["import_run"]),
+    "imports_admin_status": (IMPORT, ["import_run"]),
+    "imports_admin_action": (IMPORT, ["import_run", "resume"]),
 }
 VIEWSETS = {"suppressions:index": SUPPRESSIONS}
 POSTS = {
@@ -54,6 +60,7 @@ POSTS = {
     "revenue_experiment_action",
     "comments_admin_reader_action",
     "comments_admin_action",
+    "imports_admin_action",
 }  # views that take only POST
 SECRET = "failed-delivery-canary@example.org"
 
@@ -104,6 +111,10 @@ def test_each_view_answers_only_those_with_its_permission(world):
         "feature": "feature",
         "start": "start",
         "offers": "offers",
+        "import_run": ImportRun.objects.create(
+            source="wordpress", file_name=SECRET, path="/nonexistent", status="done"
+        ).pk,
+        "resume": "resume",
     }
     access_admin = _permission("wagtailadmin.access_admin")
     walked = 0

@@ -7,7 +7,10 @@ Two steps, so nothing the blocks do not allow can survive:
    included, are dropped).
 2. The cleaned HTML is parsed and rebuilt block by block from its tree: paragraphs keep bold,
    italic, links, superscript, subscript and strikethrough; headings become crossheads;
-   blockquotes quotes; list items one paragraph each ("• ", "1. "); images with their
+   blockquotes quotes; a list (bulleted or numbered, nested ones inside it) one ``list``
+   block of sanitised rich text (its items inline: bold, italic, links; a picture inside an
+   item comes after the list as an image block); a table one ``table`` block of plain-text
+   cells (the first row its header when it is all ``<th>``, its caption kept); images with their
    captions image blocks (through ``resolve_image``, which finds the file and reports it
    when it cannot); iframes and bare links of YouTube, Vimeo and X embed blocks, any other
    iframe a link. Classic (WordPress ``wpautop``) text, whose paragraphs are blank lines,
@@ -155,6 +158,7 @@ class Builder:
         self.resolve_image = resolve_image
         self.blocks: list[Block] = []
         self.run: list[str] = []  # the HTML of the paragraph being gathered
+        self.deferred: list[Node] | None = None  # inside a list: its pictures, for after it
 
     # paragraphs
     def flush(self) -> None:
@@ -181,6 +185,9 @@ class Builder:
                 self.run.append(escape(node))
             return
         tag = node.tag
+        if tag in {"img", "iframe"} and self.deferred is not None:
+            self.deferred.append(node)  # a list item holds text only
+            return
         if tag == "img":
             self.flush()
             self.image(node, caption="")
@@ -188,6 +195,14 @@ class Builder:
         if tag == "iframe":
             self.flush()
             self.iframe(node)
+            return
+        if tag not in INLINE and self.deferred is not None:  # a block inside a list item
+            if tag in {"ul", "ol"}:
+                self.run.append(self.list_html(node))
+            else:
+                for child in node.children:
+                    self.inline(child)
+                self.run.append(" ")
             return
         if tag not in INLINE:  # a block inside a paragraph: close the paragraph around it
             self.flush()
@@ -215,15 +230,7 @@ class Builder:
     # blocks
     def container(self, node: Node) -> None:
         for child in node.children:
-            if (
-                isinstance(child, Node)
-                and child.tag not in INLINE
-                and child.tag
-                not in {
-                    "img",
-                    "iframe",
-                }
-            ):
+            if isinstance(child, Node) and child.tag not in INLINE | {"img", "iframe"}:
                 self.flush()
                 self.block(child)
             else:
@@ -243,7 +250,7 @@ class Builder:
         elif tag == "blockquote":
             self.quote(node)
         elif tag in {"ul", "ol"}:
-            self.listing(node, depth=0)
+            self.listing(node)
         elif tag == "figure":
             self.figure(node)
         elif tag == "pre":
@@ -261,22 +268,22 @@ class Builder:
             self.container(node)
 
     def table(self, node: Node) -> None:
-        """A table has no block of its own: one paragraph per row, cells joined by " | "."""
-        for row in find(node, "tr"):
+        """One ``table`` block: rows of plain-text cells, as wide as the widest row."""
+        self.flush()
+        rows: list[list[str]] = []
+        header = False
+        for k, row in enumerate(find(node, "tr")):
             cells = [c for c in row.children if isinstance(c, Node) and c.tag in {"td", "th"}]
-            for k, cell in enumerate(cells):
-                if k:
-                    self.run.append(" | ")
-                for child in cell.children:
-                    if isinstance(child, Node) and child.tag not in INLINE:
-                        self.run.append(escape(" ".join(child.text().split())))
-                    else:
-                        self.inline(child)
-            self.flush()
-        for caption in find(node, "caption"):
-            text = " ".join(caption.text().split())
-            if text:
-                self.blocks.append(("paragraph", f"<p><i>{escape(text)}</i></p>"))
+            if k == 0:
+                header = bool(cells) and all(c.tag == "th" for c in cells)
+            rows.append([" ".join(c.text().split())[:1000] for c in cells])
+        captions = [" ".join(c.text().split()) for c in find(node, "caption")]
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows if any(r)]
+        if rows:
+            self.blocks.append(
+                ("table", {"caption": " ".join(captions)[:400], "header_row": header, "rows": rows})
+            )
 
     def quote(self, node: Node) -> None:
         attribution = ""
@@ -292,23 +299,39 @@ class Builder:
         if text:
             self.blocks.append(("quote", {"text": text, "attribution": attribution[:200]}))
 
-    def listing(self, node: Node, depth: int) -> None:
-        number = 0
+    def listing(self, node: Node) -> None:
+        """One ``list`` block, then the pictures its items held, as image blocks."""
+        self.flush()
+        self.deferred = []
+        try:
+            markup = self.list_html(node)
+        finally:
+            deferred, self.deferred = self.deferred, None
+        if markup:
+            self.blocks.append(("list", markup))
+        for inner in deferred:
+            if inner.tag == "img":
+                self.image(inner, caption="")
+            else:
+                self.iframe(inner)
+
+    def list_html(self, node: Node) -> str:
+        items = []
         for item in node.children:
-            if not isinstance(item, Node) or item.tag != "li":
+            if not isinstance(item, Node):
                 continue
-            number += 1
-            marker = f"{number}. " if node.tag == "ol" else "• "
-            self.run.append(escape("  " * depth + marker))
-            nested = []
-            for child in item.children:
-                if isinstance(child, Node) and child.tag in {"ul", "ol"}:
-                    nested.append(child)
-                else:
-                    self.inline(child)
-            self.flush()
-            for sub in nested:
-                self.listing(sub, depth + 1)
+            if item.tag in {"ul", "ol"} and items:  # a list right inside a list: the last item's
+                items[-1] = items[-1].removesuffix("</li>") + self.list_html(item) + "</li>"
+                continue
+            saved, self.run = self.run, []
+            for child in item.children if item.tag == "li" else [item]:
+                self.inline(child)
+            content = " ".join("".join(self.run).split()).replace("<br/> ", "<br/>")
+            self.run = saved
+            content = content.removesuffix("<br/>").strip()
+            if re.sub(r"<[^>]+>", "", content).strip() or "<li>" in content:
+                items.append(f"<li>{content}</li>")
+        return f"<{node.tag}>{''.join(items)}</{node.tag}>" if items else ""
 
     def figure(self, node: Node) -> None:
         caption = ""

@@ -13,6 +13,11 @@ def block_text(block) -> str:
     value = block.value
     if block.block_type == "paragraph":
         return strip_tags(value.source if hasattr(value, "source") else str(value)).strip()
+    if block.block_type == "list":
+        source = value.source if hasattr(value, "source") else str(value)
+        return " ".join(strip_tags(source.replace("</li>", "</li> ")).split())
+    if block.block_type == "table":
+        return "\n".join(" | ".join(str(c) for c in row) for row in value.get("rows") or [])
     if block.block_type == "crosshead":
         return str(value).strip()
     if block.block_type == "quote":

@@ -42,10 +42,25 @@ def _image_html(value) -> str:
     return figure + (f'<p class="caption">{escape(caption)}</p>' if caption else "")
 
 
+def _table_html(value) -> str:
+    rows = [list(row) for row in value.get("rows") or []]
+    cells = []
+    for k, row in enumerate(rows):
+        tag = "th" if k == 0 and value.get("header_row") else "td"
+        cells.append("<tr>" + "".join(f"<{tag}>{escape(c)}</{tag}>" for c in row) + "</tr>")
+    caption = value.get("caption")
+    head = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f'<table class="body-table">{head}{"".join(cells)}</table>'
+
+
 def _block_html(block, article_url: str) -> str:
     kind, value = block.block_type, block.value
     if kind == "paragraph":
         return str(value)
+    if kind == "list":
+        return str(value)
+    if kind == "table":
+        return _table_html(value)
     if kind == "crosshead":
         return f'<h2 class="crosshead">{escape(value)}</h2>'
     if kind == "quote":
