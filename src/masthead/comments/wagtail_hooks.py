@@ -1,5 +1,5 @@
 """Admin wiring for comment moderation: its pages (``admin_views``) and a menu item shown to
-moderators only."""
+moderators only; and the counts on the newsroom's article cards (``article_comment_counts``)."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from masthead import converters  # noqa: F401 - registers <id:>
 
 from . import admin_views
+from .selectors import counts_for
 
 
 @hooks.register("register_admin_urls")
@@ -51,3 +52,9 @@ def register_moderation_permission():
     return Permission.objects.filter(
         content_type__app_label="comments", codename="moderate_comments"
     )
+
+
+@hooks.register("article_comment_counts")
+def article_comment_counts(article_ids):
+    """Published comments per article for a list of cards, in one query."""
+    return counts_for(article_ids)
