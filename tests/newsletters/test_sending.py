@@ -12,6 +12,8 @@ from masthead.newsletters.services.issues import issue_create
 from masthead.newsletters.services.subscriptions import subscription_set
 from masthead.newsletters.services.suppression import suppression_add
 from tests import factories
+from tests.comments.support import SECRET as COMMENT_CANARY
+from tests.comments.support import comment
 from tests.factories import CANARY
 
 from .conftest import make_readers
@@ -119,14 +121,18 @@ def test_rate_limit_spaces_the_messages(sink, daily, world, settings):
 def test_subscribers_only_article_never_reaches_registered_readers(sink, daily, world):
     make_readers(daily, 2, prefix="canary")
     make_readers(daily, 1, prefix="entitled", entitled=True)
-    issue_create(daily, factories.article(world, access="subscribers"))
+    article = factories.article(world, access="subscribers")
+    # Its comments can quote the gated text: an edition carries none, to anyone.
+    comment(article, body=f"Quoting the gated part: {COMMENT_CANARY}")
+    issue_create(daily, article)
     for address in ("canary0@example.org", "canary1@example.org"):
         [msg] = sink.to(address)
         html, text = _parts(msg)
         assert CANARY not in html and CANARY not in text
-        assert CANARY not in msg.as_string()
+        assert CANARY not in msg.as_string() and COMMENT_CANARY not in msg.as_string()
     [msg] = sink.to("entitled0@example.org")
     assert CANARY in _parts(msg)[0]
+    assert COMMENT_CANARY not in msg.as_string()
 
 
 def test_a_free_article_goes_out_whole_to_everyone(sink, daily, world):

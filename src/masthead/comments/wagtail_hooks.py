@@ -1,5 +1,5 @@
 """Admin wiring for comment moderation: its pages (``admin_views``) and a menu item shown to
-moderators only."""
+moderators only; and the counts on the newsroom's article cards (``article_comment_counts``)."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from masthead import converters  # noqa: F401 - registers <id:>
 
 from . import admin_views
+from .selectors import counts_for
 
 
 @hooks.register("register_admin_urls")
@@ -57,3 +58,9 @@ def register_moderation_permission():
 @hooks.register("masthead_part:article-end")
 def article_comments_link():
     return "comments/parts/article_end.html"
+
+
+@hooks.register("article_comment_counts")
+def article_comment_counts(article_ids):
+    """Published comments per article for a list of cards, in one query."""
+    return counts_for(article_ids)

@@ -1,9 +1,10 @@
 """Reads of the newsroom: article lists for the front page, sections, topics and authors.
 
 Every list prefetches what its cards show (section, authors, lead image), so a list costs a
-fixed number of queries however long it is.
+fixed number of queries however long it is, comment counts included (``cardcounts``).
 """
 
+from .cardcounts import attach_comment_counts
 from .models.articles import ArticlePage
 from .models.sections import SectionPage
 
@@ -44,6 +45,7 @@ def front_page(home) -> dict:
         items = attach_sections(live_articles().child_of(section).exclude(pk__in=shown)[:RAIL_SIZE])
         if items:
             rails.append({"section": section, "articles": items})
+    attach_comment_counts(latest + [a for rail in rails for a in rail["articles"]])
     return {"lead": lead, "top_stories": top, "rails": rails}
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from .cardcounts import attach_comment_counts
 from .models import Author, Topic
 from .selectors import articles_by_author, articles_for_topic, attach_sections, live_articles
 
@@ -16,7 +17,7 @@ _WORDS = re.compile(r"\w+")
 def _listing(request, template, queryset, extra):
     paginator = Paginator(queryset, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.object_list = attach_sections(page_obj.object_list)
+    page_obj.object_list = attach_comment_counts(attach_sections(page_obj.object_list))
     return TemplateResponse(request, template, {"page_obj": page_obj, **extra})
 
 
@@ -43,7 +44,7 @@ def search(request):
         results = list(live_articles().order_by().search(terms)[:40])
     paginator = Paginator(results, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.object_list = attach_sections(page_obj.object_list)
+    page_obj.object_list = attach_comment_counts(attach_sections(page_obj.object_list))
     return TemplateResponse(
         request,
         "newsroom/search.html",

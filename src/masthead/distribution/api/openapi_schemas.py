@@ -100,6 +100,12 @@ ARTICLE = {
         "published_at": {"type": ["string", "null"], "format": "date-time"},
         "access": {"type": "string", "enum": ["metered", "free", "subscribers"]},
         "sponsored": {"type": "boolean"},
+        "comment_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Published comments (in the list; the thread is "
+            "/api/v1/articles/{id}/comments/).",
+        },
     },
 }
 LEAD_IMAGE = {

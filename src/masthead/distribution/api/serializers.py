@@ -17,6 +17,8 @@ def article_summary(article) -> dict:
         else None,
         "access": article.access,
         "sponsored": article.is_sponsored,
+        # Published comments (``newsroom.cardcounts``): a count, never their text.
+        "comment_count": getattr(article, "comment_count", 0),
     }
 
 

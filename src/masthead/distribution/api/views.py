@@ -14,6 +14,7 @@ from masthead.access.selectors import meter_for
 from masthead.members.proof import has_proven_address
 from masthead.members.services import TokenLimitReached, api_token_issue, api_token_revoke
 from masthead.members.signin import SignInThrottled, signin_authenticate
+from masthead.newsroom.cardcounts import attach_comment_counts
 from masthead.newsroom.models import SectionPage
 from masthead.newsroom.selectors import attach_sections, live_articles
 from masthead.newsroom.snapshots import snapshot_for
@@ -73,7 +74,7 @@ def article_list(request):
         page = paginator.page(page_number)
     except EmptyPage:
         raise ApiError(404, "page_not_found", "That page of results does not exist.") from None
-    items = attach_sections(page.object_list)
+    items = attach_comment_counts(attach_sections(page.object_list))
     next_url = None
     if page.has_next():
         params = request.GET.copy()

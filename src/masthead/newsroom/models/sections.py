@@ -8,6 +8,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from ..cardcounts import attach_comment_counts
 from .articles import ArticlePage
 from .pages import PublicPathMixin
 
@@ -33,7 +34,7 @@ class SectionPage(PublicPathMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.for_cards().child_of(self)
-        context["page_obj"] = Paginator(articles, SECTION_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        page_obj = Paginator(articles, SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj.object_list = attach_comment_counts(page_obj.object_list)
+        context["page_obj"] = page_obj
         return context
