@@ -16,7 +16,6 @@ the event loop and hands everything else on unchanged (a GET with a body goes to
 """
 
 import asyncio
-import os
 from importlib import import_module
 
 from masthead.lifespan import lifespan
@@ -80,9 +79,6 @@ async def _plain(send, status: int, body: bytes) -> None:
 
 
 def _application():
-    # The reader path calls the database from the event loop's thread on purpose (short,
-    # synchronous work, as a server thread would do it): Django's guard against that is off.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from masthead.bridge import ThreadBridge  # one thread hop per response (masthead.bridge)
     from masthead.wsgi import application as wsgi_application  # sets Django up
 

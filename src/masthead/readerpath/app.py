@@ -8,6 +8,7 @@ thread that runs Django. Any error before the answer is sent means Django answer
 error also closes that connection, so the next request opens a fresh one.
 """
 
+import asyncio
 import contextvars
 import logging
 
@@ -42,6 +43,23 @@ def _answer(scope):
         return None
 
 
+def _synchronously(fn, *args):
+    """Call ``fn`` as the synchronous code it is: no running event loop is visible to it.
+
+    Django's guard (``async_unsafe``) refuses an ORM call where it sees a running loop. The
+    reader path's short, blocking work on the loop's thread is deliberate, so the loop is hidden
+    for that one call. Setting DJANGO_ALLOW_ASYNC_UNSAFE instead would turn the guard off for
+    the whole process and for every process it starts (they inherit the environment, and
+    Django's async.E001 check then stops their ``check`` and ``migrate``).
+    """
+    loop = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        return fn(*args)
+    finally:
+        asyncio._set_running_loop(loop)
+
+
 class ReaderPath:
     """ASGI middleware: article GET and HEAD by ``page.answer``, everything else by ``app``."""
 
@@ -52,7 +70,7 @@ class ReaderPath:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             return await self.app(scope, receive, send)
-        result = self.context.run(_answer, scope)
+        result = self.context.run(_synchronously, _answer, scope)
         if result is None:
             return await self.app(scope, receive, send)
         await send(
