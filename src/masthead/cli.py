@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from masthead import datadir
 from masthead.boot import django_setup
 from masthead.config import ConfigError
 from masthead.imports.parser import add_parsers as add_content_parsers
@@ -137,6 +138,7 @@ def cmd_newsletter(opts) -> int:
 
 def cmd_manage(opts) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    datadir.prepare()  # Django's own command runner sets Django up; the directory comes first
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["masthead manage", *opts.args])

@@ -21,6 +21,7 @@ from functools import lru_cache
 from csp.constants import HEADER, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from csp.utils import build_policy
 from django.conf import settings
+from django.core import checks
 from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.security import SecurityMiddleware
@@ -240,3 +241,27 @@ class Csrf(CsrfViewMiddleware):
         if settings.CSRF_USE_SESSIONS:
             return super()._set_csrf_cookie(request, response)
         csrf_cookie(response, request.META["CSRF_COOKIE"])
+
+
+# --- deployment check ---------------------------------------------------------------------
+
+# Django's security.W001/W002/W003 look for its own middleware by name; settings silence them
+# because the adapters above take those places. This check holds the adapters to it instead.
+REPLACES = {
+    "masthead.responserules.Security": "django.middleware.security.SecurityMiddleware "
+    "and XFrameOptionsMiddleware (HSTS, nosniff, referrer, COOP, X-Frame-Options, CSP)",
+    "masthead.responserules.Csrf": "django.middleware.csrf.CsrfViewMiddleware",
+}
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def response_rules_in_middleware(app_configs, **kwargs):
+    return [
+        checks.Error(
+            f"{name} is not in MIDDLEWARE: nothing applies what {replaced} would.",
+            hint=f"Put {name} back into settings.MIDDLEWARE.",
+            id="masthead.E003",
+        )
+        for name, replaced in REPLACES.items()
+        if name not in settings.MIDDLEWARE
+    ]

@@ -47,3 +47,35 @@ def test_check_fails_with_a_stripe_key_but_no_webhook_secret(tmp_path, site_url)
     assert result.returncode == 1
     assert "masthead.E002" in result.stderr + result.stdout
     assert "STRIPE_WEBHOOK_SECRET" in result.stderr + result.stdout
+
+
+def test_check_fails_when_a_response_rules_middleware_is_missing(settings):
+    # Django's security.W001-W003 are silenced because these adapters replace its middleware;
+    # masthead.E003 says so when one of them is gone.
+    from masthead.responserules import response_rules_in_middleware
+
+    assert response_rules_in_middleware(None) == []
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "masthead.responserules.Csrf"]
+    errors = response_rules_in_middleware(None)
+    assert [e.id for e in errors] == ["masthead.E003"]
+    assert "CsrfViewMiddleware" in errors[0].msg
+
+
+def test_manage_on_a_fresh_data_directory_creates_it(tmp_path):
+    # `masthead manage migrate` is the first command of a new site (README, Operations).
+    fresh = tmp_path / "new-site"
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
+        and k != "DJANGO_SETTINGS_MODULE"
+    }
+    result = subprocess.run(
+        [MASTHEAD, "manage", "check"],
+        env={**base, "MASTHEAD_DATA_DIR": str(fresh)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (fresh / "secret_key").is_file()

@@ -7,6 +7,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
+        from masthead import responserules  # noqa: F401 - registers masthead.E003
+
         from . import signals
 
         signals.connect()
