@@ -44,6 +44,11 @@ SMALL_TARGETS = """([scope, minimum]) => {
   return {checked: targets.length, small};
 }"""
 
+SHORTEN_ONE_HEADLINE = """() => {
+  const link = document.querySelector("main .card:not(.card--lead) .card__headline a");
+  if (link) link.textContent = "Brief";
+}"""
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -64,6 +69,9 @@ def test_card_and_sign_in_targets_are_at_least_24px(live, new_context, viewport,
     for path, scope, ready in _pages(live):
         page.goto(path)
         expect(page.locator(ready).first).to_be_visible()
+        # A headline that fits on one line is the smallest a card's link gets; demo headlines
+        # wrap, so one is made short here (an imported "Harbour reopens" failed at 20 px).
+        page.evaluate(SHORTEN_ONE_HEADLINE)
         shot(page, f"{viewport} {path}")
         result = page.evaluate(SMALL_TARGETS, [scope, MINIMUM])
         assert result["checked"] > 0, f"no targets found under {scope} on {path}"
