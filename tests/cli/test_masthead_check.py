@@ -1,25 +1,19 @@
 """`masthead check` runs Django's deployment checks in production mode."""
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
+from tests.operations.processes import MASTHEAD, production_env
 
 
 def _check(tmp_path, **env):
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
-        and k != "DJANGO_SETTINGS_MODULE"  # pytest-django's tests.settings: production here
-    }
-    base.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(
-        [MASTHEAD, "check"], env=base, capture_output=True, text=True, timeout=120
+        [MASTHEAD, "check"],
+        env=production_env(tmp_path, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -64,15 +58,9 @@ def test_check_fails_when_a_response_rules_middleware_is_missing(settings):
 def test_manage_on_a_fresh_data_directory_creates_it(tmp_path):
     # `masthead manage migrate` is the first command of a new site (README, Operations).
     fresh = tmp_path / "new-site"
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
-        and k != "DJANGO_SETTINGS_MODULE"
-    }
     result = subprocess.run(
         [MASTHEAD, "manage", "check"],
-        env={**base, "MASTHEAD_DATA_DIR": str(fresh)},
+        env=production_env(fresh),
         capture_output=True,
         text=True,
         timeout=120,
