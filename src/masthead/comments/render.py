@@ -1,7 +1,8 @@
 """The thread's comment list as HTML, written in Python rather than a template per comment: a
 500-comment thread is 500 pieces of markup, and a Django ``{% include %}`` with its URL and CSRF
 tags per comment costs over 100 ms; string building costs a few. Every piece of reader text is
-escaped (``text.comment_html`` for bodies, ``escape`` for names); the markup is the same as the
+escaped (bodies by ``text.comment_html`` when they were written, kept in ``body_html``; names
+by ``escape``); the markup is the same as the
 thread template's (``data-comment="<id>"`` on each comment, forms that work without script).
 """
 
@@ -10,8 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-
-from .text import comment_html
 
 
 class ListRenderer:
@@ -85,7 +84,7 @@ class ListRenderer:
         if c.deleted:
             text = '<p class="comment__deleted">This comment was deleted by its author.</p>'
         else:
-            text = f'<div class="comment__text">{comment_html(c.body)}</div>'
+            text = f'<div class="comment__text">{c.body_html}</div>'
         body = (
             f'<article class="comment__body" aria-label="Comment by {name}">'
             f"{meta}{text}{self._actions(c)}</article>"

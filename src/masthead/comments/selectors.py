@@ -57,6 +57,7 @@ _FIELDS = (
     "pk",
     "parent_id",
     "body",
+    "body_html",
     "status",
     "featured",
     "like_count",
@@ -79,6 +80,7 @@ class ThreadComment:
     pk: int
     parent_id: int | None
     body: str
+    body_html: str  # rendered when the body was written (models.threads)
     status: str
     featured: bool
     like_count: int
@@ -100,7 +102,7 @@ class ThreadComment:
     def of(cls, comment: Comment) -> "ThreadComment":
         author = comment.author
         return cls.from_row(
-            [getattr(comment, f) for f in _FIELDS[:10]]
+            [getattr(comment, f) for f in _FIELDS[:-4]]
             + [author.first_name, author.last_name, author.is_staff, author.is_superuser]
         )
 

@@ -86,7 +86,6 @@ def _render(request, access, *, status=200, error="", draft="", parent_id=None):
 
 
 def _decorate(comment, user, access, liked) -> None:
-    comment.html = "" if comment.deleted else comment_html(comment.body)
     comment.mine = user.is_authenticated and comment.author_id == user.pk
     comment.liked = comment.pk in liked
     comment.editable = comment.mine and may_edit(user, comment)
