@@ -236,3 +236,39 @@ def test_views_before_since_warm_the_meter_up_but_are_not_counted() -> None:
     assert warm.changed == 0 and warm.recorded.views == 4 and warm.recorded.counted == 1
     cold = replay(facts[2:])  # without the month's first views, the meter starts at zero
     assert cold.changed > 0
+
+
+def _view(key, month, article, kind="view_counted", merged=""):
+    return Fact(
+        kind, key, month, article, "anonymous", "metered", False, False, False, 2, 5, None,
+        "metered", "", True, merged, None, None,
+    )  # fmt: skip
+
+
+def test_the_meter_step_counts_per_month_and_merges_a_device_into_an_account():
+    from masthead.metering.replays import Meter, Plans
+
+    meter = Meter(Plans(Candidate()))
+    assert meter.step(_view("d:1", "2026-11", 1)) == ("", True)
+    assert meter.step(_view("d:1", "2026-11", 1)) == ("", False)  # a re-read
+    assert meter.step(_view("d:1", "2026-11", 2)) == ("", True)
+    assert meter.step(_view("d:1", "2026-11", 3)) == ("registration", False)  # allowance 2
+    assert meter.step(_view("u:7", "2026-11", 0, kind="device_merged", merged="d:1")) is None
+    assert meter.counted["u:7"] == {1, 2} and meter.counted["d:1"] == {1, 2}
+    assert meter.step(_view("d:1", "2026-12", 3)) == ("", True)  # a new month starts empty
+    assert meter.counted == {"d:1": {3}}
+    assert meter.step(_view("d:1", "2026-12", 4, kind="view_unmetered")) is None
+
+
+def test_merge_counts_both_sides_and_only_from_since():
+    from masthead.metering.replays import Merge
+
+    since = datetime(2026, 11, 10, tzinfo=UTC)
+    merge = Merge(since)
+    early = _view("d:1", "2026-11", 1)._replace(at=since - timedelta(days=1))
+    late = _view("d:2", "2026-11", 2)._replace(at=since, wall="registration", counted=False)
+    merge.merge(early, ("", True))
+    merge.merge(late, ("", True))  # the candidate lets it through and counts it
+    result = merge.finish()
+    assert (result.events, result.changed, result.readers) == (1, 1, {"d:2"})
+    assert result.recorded.walls["registration"] == 1 and result.candidate.counted == 1

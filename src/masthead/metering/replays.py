@@ -168,6 +168,140 @@ def _plan(
     return (limit, store(True, limit, False), store(True, limit, True), store(False, limit, False))
 
 
+class Plans:
+    """**Plan**: the rules' answers for each combination of a view's inputs under ``candidate``,
+    worked out on first sight of the combination (``_plan``) and looked up after that."""
+
+    def __init__(self, candidate: Candidate) -> None:
+        self.windows = candidate.windows
+        self.anonymous, self.registered = candidate.anonymous, candidate.registered
+        self.cache: dict[tuple[str, str, bool, bool, int, int], _Plan] = {}
+
+    def plan(self, fact: Fact) -> _Plan:
+        _, _, _, _, status, access, sponsored, _, promotion, anonymous, registered, at = fact[:12]
+        if self.windows and not promotion and at is not None:
+            promotion = any(w.starts_at <= at < w.ends_at for w in self.windows)
+        if self.anonymous is not None:
+            anonymous = self.anonymous
+        if self.registered is not None:
+            registered = self.registered
+        combo = (
+            status,
+            access,
+            sponsored,
+            promotion,
+            _ANON if anonymous is None else anonymous,
+            _REG if registered is None else registered,
+        )
+        plan = self.cache.get(combo)
+        if plan is None:
+            plan = self.cache[combo] = _plan(*combo)
+        return plan
+
+
+class Meter:
+    """**Step**: one fact through the candidate's meter, which holds each reader's counted
+    articles of the current meter month only (a new month drops the last one's)."""
+
+    def __init__(self, plans: Plans) -> None:
+        self.plan = plans.plan
+        self.month = ""
+        self.counted: dict[str, set[int]] = {}
+
+    def step(self, fact: Fact) -> _Answer | None:
+        """The candidate's (wall, counted) for a view; ``None`` for a fact that is not decided
+        (a device merge, applied here, or an unmetered view)."""
+        kind, key, month, article = fact[:4]
+        if month != self.month and month > self.month:
+            self.counted = {}
+            self.month = month
+        if kind == DEVICE_MERGED:
+            moved = self.counted.get(fact[15])
+            if moved:
+                self.counted.setdefault(key, set()).update(moved)
+            return None
+        if kind == ViewKind.VIEW_UNMETERED:
+            return None
+        if fact[7]:  # a gift link: full, uncounted
+            return _GIFT
+        plan = self.plan(fact)
+        limit = plan[0]
+        if limit is None:
+            return plan[1]
+        ids = self.counted.get(key)
+        if ids is None:
+            ids = self.counted[key] = set()
+        if article in ids:
+            return plan[1]
+        if len(ids) < limit:
+            ids.add(article)
+            return plan[2]
+        return plan[3]
+
+
+_GIFT: _Answer = ("", False)
+
+
+class Merge:
+    """**Merge**: each view's recorded and replayed answers into the two sides' ``Counts``,
+    from ``since`` on (facts before it only warm the meter up)."""
+
+    def __init__(self, since: datetime | None) -> None:
+        self.result = Replay(Counts(), Counts())
+        self.since = since
+        self.live = since is None
+        self.views = self.changed = self.unreplayable = self.r_counted = self.c_counted = 0
+
+    def merge(self, fact: Fact, answer: _Answer | None) -> None:
+        kind, key = fact[0], fact[1]
+        if kind == DEVICE_MERGED:
+            return
+        if not self.live:
+            at = fact[11]
+            if at is None or self.since is None or at < self.since:
+                return
+            self.live = True
+        was_wall, was_counted, _, variant, propensity = fact[13:18]
+        result = self.result
+        recorded = result.recorded
+        self.views += 1
+        if was_counted:
+            self.r_counted += 1
+        if key:
+            result.readers.add(key)
+            if variant is not None and key not in result.assignments:
+                result.assignments[key] = (variant, propensity or 0.0)
+        if was_wall:
+            recorded.walls[was_wall] += 1
+            if key:
+                recorded.walled.add(key)
+                recorded.walled_by_kind[was_wall].add(key)
+        else:
+            was_wall = ""
+        if answer is None:  # an unmetered view: kept as recorded
+            self.unreplayable += 1
+            return
+        wall, now_counted = answer
+        candidate = result.candidate
+        if now_counted:
+            self.c_counted += 1
+        if wall:
+            candidate.walls[wall] += 1
+            if key:
+                candidate.walled.add(key)
+                candidate.walled_by_kind[wall].add(key)
+        if wall != was_wall or now_counted != bool(was_counted):
+            self.changed += 1
+
+    def finish(self) -> Replay:
+        result = self.result
+        result.recorded.views = result.candidate.views = result.events = self.views
+        result.recorded.counted, result.candidate.counted = self.r_counted, self.c_counted
+        result.changed, result.unreplayable = self.changed, self.unreplayable
+        result.recorded.readers = result.candidate.readers = len(result.readers)
+        return result
+
+
 def replay(
     facts: Iterable[Fact],
     candidate: Candidate = Candidate(),
@@ -176,134 +310,29 @@ def replay(
 ) -> Replay:
     """Replay ``facts`` (in time order) under ``candidate``; see the module docstring.
 
+    Each fact is planned (``Plans``: the rules' answers for its inputs, cached), stepped
+    through the candidate's meter (``Meter.step``: ``meter.tally``'s check-and-count, done in
+    place on the month's sets as the meter stores do it; the property tests hold it to
+    ``decide``) and merged into the counts (``Merge``).
+
     ``since``: facts before it only warm the meter up (start the facts at the beginning of the
     meter month of ``since``, so that its first views meet the counts they met then); they are
-    decided but not counted in the outcome.
-
-    The check-and-count is ``meter.tally``'s, done in place on the month's sets (as the
-    meter stores do it; the property tests hold it to ``decide``). ``progress`` is called with
-    the number of facts read since the last call, every ``PROGRESS_EVERY`` facts and at the end.
+    decided but not counted in the outcome. ``progress`` is called with the number of facts
+    read since the last call, every ``PROGRESS_EVERY`` facts and at the end.
     """
-    result = Replay(Counts(), Counts())
-    recorded, cand = result.recorded, result.candidate
-    r_walls, c_walls = recorded.walls, cand.walls
-    r_walled, c_walled = recorded.walled, cand.walled
-    r_kind, c_kind = recorded.walled_by_kind, cand.walled_by_kind
-    plans: dict[tuple[str, str, bool, bool, int, int], _Plan] = {}
-    month_now = ""
-    counted: dict[str, set[int]] = {}
-    windows = candidate.windows
-    anonymous_override, registered_override = candidate.anonymous, candidate.registered
-    readers, assignments = result.readers, result.assignments
-    views = changed = unreplayable = r_counted = c_counted = seen = 0
-    live = since is None
+    meter = Meter(Plans(candidate))
+    merge = Merge(since)
+    step, add = meter.step, merge.merge
+    seen = 0
     for fact in facts:
+        add(fact, step(fact))
         seen += 1
         if seen == PROGRESS_EVERY and progress is not None:
             progress(seen)
             seen = 0
-        (
-            kind,
-            key,
-            month,
-            article,
-            status,
-            access,
-            sponsored,
-            gift,
-            promotion,
-            anonymous,
-            registered,
-            at,
-            _,
-            was_wall,
-            was_counted,
-            merged,
-            variant,
-            propensity,
-        ) = fact
-        if month != month_now and month > month_now:
-            counted = {}  # a new meter month: last month's counts are done with
-            month_now = month
-        if kind == DEVICE_MERGED:
-            moved = counted.get(merged)
-            if moved:
-                counted.setdefault(key, set()).update(moved)
-            continue
-        if not live and at is not None and since is not None and at >= since:
-            live = True
-        if live:
-            views += 1
-            if was_counted:
-                r_counted += 1
-            if key:
-                readers.add(key)
-                if variant is not None and key not in assignments:
-                    assignments[key] = (variant, propensity or 0.0)
-            if was_wall:
-                r_walls[was_wall] += 1
-                if key:
-                    r_walled.add(key)
-                    r_kind[was_wall].add(key)
-            else:
-                was_wall = ""
-        elif not was_wall:
-            was_wall = ""
-        if kind == ViewKind.VIEW_UNMETERED:
-            unreplayable += live
-            continue
-        if gift:
-            wall, now_counted = "", False
-        else:
-            if windows and not promotion and at is not None:
-                promotion = any(w.starts_at <= at < w.ends_at for w in windows)
-            combo = (
-                status,
-                access,
-                sponsored,
-                promotion,
-                _ANON
-                if (a := anonymous if anonymous_override is None else anonymous_override) is None
-                else a,
-                _REG
-                if (r := registered if registered_override is None else registered_override) is None
-                else r,
-            )
-            plan = plans.get(combo)
-            if plan is None:
-                plan = plans[combo] = _plan(*combo)
-            limit = plan[0]
-            if limit is None:
-                wall, now_counted = plan[1]
-            else:
-                ids = counted.get(key)
-                if ids is None:
-                    ids = counted[key] = set()
-                if article in ids:
-                    wall, now_counted = plan[1]
-                elif len(ids) < limit:
-                    ids.add(article)
-                    wall, now_counted = plan[2]
-                else:
-                    wall, now_counted = plan[3]
-        if not live:
-            continue
-        if now_counted:
-            c_counted += 1
-        if wall:
-            c_walls[wall] += 1
-            if key:
-                c_walled.add(key)
-                c_kind[wall].add(key)
-        if wall != was_wall or now_counted != bool(was_counted):
-            changed += 1
     if progress is not None and seen:
         progress(seen)
-    recorded.views = cand.views = result.events = views
-    recorded.counted, cand.counted = r_counted, c_counted
-    result.changed, result.unreplayable = changed, unreplayable
-    recorded.readers = cand.readers = len(readers)
-    return result
+    return merge.finish()
 
 
 def candidate_policy(recorded: Policy, candidate: Candidate) -> Policy:
