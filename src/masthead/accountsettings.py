@@ -37,5 +37,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "masthead.members.forms.AdminLoginForm"
 # the N-th address from the right of X-Forwarded-For.
 MASTHEAD_PROXY_COUNT = config.integer("MASTHEAD_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = MASTHEAD_PROXY_COUNT
-LOGIN_REDIRECT_URL = "/account/"
+# The reader's account page (members' "account" URL; a test keeps the two equal): apps below
+# members send readers there through this setting, never a literal path or members' URL name.
+READER_ACCOUNT_URL = "/account/"
+LOGIN_REDIRECT_URL = READER_ACCOUNT_URL
 LOGIN_URL = "/accounts/login/"

@@ -14,8 +14,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.template import engines
-from django.urls import URLResolver, get_resolver
+from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 
 import masthead
 
@@ -23,6 +24,7 @@ SRC = Path(masthead.__file__).parent
 PYPROJECT = SRC.parent.parent / "pyproject.toml"
 LOAD = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
 URL_TAG = re.compile(r"""{%\s*url\s+["']([^"']+)["']""")
+STATIC_TAG = re.compile(r"""{%\s*static\s+["']([a-z_]+)/""")
 REVERSERS = {"reverse", "reverse_lazy", "redirect", "resolve_url"}
 
 
@@ -118,6 +120,11 @@ def test_templates_use_only_their_layer_and_below(path, url_apps):
     libraries, names = template_uses(path.read_text())
     known = engines["django"].engine.libraries
     wrong = [f"{{% load {lib} %}}" for lib in libraries if not may_use(app, app_of(known[lib]))]
+    wrong += [
+        f"{{% static '{prefix}/...' %}}"
+        for prefix in STATIC_TAG.findall(path.read_text())
+        if prefix in RANKS and not may_use(app, prefix)
+    ]
     for name in names:
         assert name in url_apps, f"{{% url {name!r} %}} names no route"
         if not may_use(app, _owner(url_apps[name])):
@@ -136,13 +143,55 @@ def test_modules_reverse_only_their_layer_and_below(path, url_apps):
     assert wrong == []
 
 
+def module_paths(source: str) -> list[str]:
+    """String literals that look like a site path (``"/account/#gifts"``), without query or
+    fragment: a hard-coded path to another app's page is a reversed URL name in disguise."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        value = getattr(node, "value", None) if isinstance(node, ast.Constant) else None
+        if isinstance(value, str) and re.fullmatch(r"/[a-z0-9][a-z0-9/_-]*/([?#].*)?", value):
+            found.append(re.split(r"[?#]", value)[0])
+    return found
+
+
+def _path_app(path: str) -> str | None:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", match.func)
+    return app_of(view.__module__)
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if _app_of_path(p)], ids=_rel)
+def test_modules_hard_code_no_path_of_a_higher_layer(path):
+    app = _app_of_path(path)
+    wrong = [p for p in module_paths(path.read_text()) if not may_use(app, _path_app(p))]
+    assert wrong == []
+
+
+def test_the_account_page_setting_is_members_account_url():
+    assert reverse("members:account") == settings.READER_ACCOUNT_URL
+    assert settings.LOGIN_REDIRECT_URL == settings.READER_ACCOUNT_URL
+
+
 def test_the_scan_sees_what_it_checks(url_apps):
+    assert module_paths('x = "/account/#gifts"\ny = "/accounts/login/?next=/n/"\nz = "a/b"') == [
+        "/account/",
+        "/accounts/login/",
+    ]
+    assert _path_app("/account/") == "members" and not may_use("newsroom", "members")
+    assert _path_app("/accounts/login/") is None  # allauth's: open to every layer
     assert template_uses('{% load static parts %}{% url "comments:thread" 1 %}') == (
         ["static", "parts"],
         ["comments:thread"],
     )
     assert module_url_names('reverse("billing:subscribe")\nredirect("/x/")') == [
         "billing:subscribe"
+    ]
+    assert STATIC_TAG.findall("{% static 'comments/thread.js' %}{% static 'css/a.css' %}") == [
+        "comments",
+        "css",
     ]
     assert _owner(url_apps["comments:thread"]) == "comments"
     assert not may_use("newsroom", "comments") and may_use("comments", "newsroom")

@@ -27,13 +27,13 @@ def send_subscription_confirmation(subscription_id: int) -> None:
     lines = [f"Thank you for subscribing to {settings.WAGTAIL_SITE_NAME} ({plan})."]
     if sub.trial_end:
         lines.append(f"Your free trial runs until {sub.trial_end:%B %d, %Y}.")
-    lines.append(f"Manage your subscription at {settings.SITE_URL}/account/")
+    lines.append(f"Manage your subscription at {settings.SITE_URL}{settings.READER_ACCOUNT_URL}")
     _send(f"Welcome to {settings.WAGTAIL_SITE_NAME}", "\n\n".join(lines), sub.user.email)
 
 
 def _mail(user, subject: str, lines: list[str]) -> None:
     if user.email:
-        lines = [*lines, f"Your account: {settings.SITE_URL}/account/"]
+        lines = [*lines, f"Your account: {settings.SITE_URL}{settings.READER_ACCOUNT_URL}"]
         _send(subject, "\n\n".join(lines), user.email)
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
@@ -21,7 +22,7 @@ def create_gift(request):
     )
     if article is None:
         messages.error(request, "That article cannot be gifted.")
-        return HttpResponseRedirect("/account/#gifts")
+        return _to_gifts()
     try:
         link, remaining = create_gift_link(request.user, article)
     except GiftError as exc:
@@ -32,4 +33,9 @@ def create_gift(request):
             f"Your gift link (valid until {link.expires_at:%B %d}): "
             f"{gift_url(link)} — {remaining} left this month.",
         )
-    return HttpResponseRedirect("/account/#gifts")
+    return _to_gifts()
+
+
+def _to_gifts() -> HttpResponseRedirect:
+    """Back to the account page's list of gift links (members' page, above this app)."""
+    return HttpResponseRedirect(settings.READER_ACCOUNT_URL + "#gifts")
