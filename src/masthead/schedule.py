@@ -35,6 +35,8 @@ JOBS: list[Job] = [
     Job("masthead.revenue.tasks.apply_retention", timedelta(days=1)),
     # E-mail readers whose trial ends within three days, once each (billing/periodic.py).
     Job("masthead.billing.periodic.send_trial_reminders", timedelta(hours=1)),
+    # Delete admin import uploads whose runs all ended 7 days ago (imports/background.py).
+    Job("masthead.imports.background.prune_uploads", timedelta(days=1)),
     # Delete task results that finished more than 14 days ago (30 for failed ones; worker.py).
     Job("masthead.worker.prune_task_results", timedelta(days=1)),
 ]

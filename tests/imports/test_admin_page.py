@@ -229,3 +229,39 @@ def test_an_uploaded_name_stays_in_its_folder():
     assert background.safe_name("..\\..\\boot.ini") == "boot.ini"
     assert background.safe_name("a b<c>.xml") == "a_b_c_.xml"
     assert background.safe_name("...") == "upload"
+
+
+def test_uploads_nobody_ran_are_deleted_a_week_after_their_last_run(
+    client, site, django_capture_on_commit_callbacks
+):
+    _importer(client)
+    _upload(client, django_capture_on_commit_callbacks, "wordpress", "old.xml", TWO_POSTS)
+    _upload(client, django_capture_on_commit_callbacks, "wordpress", "new.xml", TWO_POSTS)
+    old, new = (
+        ImportRun.objects.get(file_name="old.xml"),
+        ImportRun.objects.get(file_name="new.xml"),
+    )
+    assert old.status == new.status == ImportStatus.DONE and old.dry_run
+    week = timezone.now() - background.KEEP_UPLOADS - timedelta(minutes=1)
+    ImportRun.objects.filter(pk=old.pk).update(updated_at=week)
+    # A queued real run of the same file keeps it, however old its dry run is.
+    ImportRun.objects.filter(pk=new.pk).update(updated_at=week)
+    queued = ImportRun.objects.create(
+        source="wordpress", file_name="new.xml", path=new.path, dry_run=False, checked_by=new
+    )
+    assert background.forget_old_uploads() == 1
+    assert not background.Path(old.path).exists() and background.Path(new.path).exists()
+    assert ImportRun.objects.filter(pk=old.pk).exists()  # the run and its report stay
+    page = client.get(f"/admin/import/{old.pk}/").content.decode()
+    assert "data-import-confirm" not in page and "data-import-upload-gone" in page
+    assert "data-import-upload-gone" not in client.get(f"/admin/import/{new.pk}/").content.decode()
+    ImportRun.objects.filter(pk=queued.pk).update(status=ImportStatus.FAILED, updated_at=week)
+    assert background.forget_old_uploads() == 1  # the failed run was never resumed
+    assert not background.Path(new.path).exists()
+    assert background.forget_old_uploads() == 0
+
+
+def test_pruning_uploads_is_on_the_schedule():
+    from masthead.schedule import JOBS
+
+    assert "masthead.imports.background.prune_uploads" in {job.task for job in JOBS}

@@ -9,6 +9,8 @@ registered through ``register_admin_urls``, so Wagtail's admin-access check guar
 first. The work is in ``background``; these views only store, queue and show.
 """
 
+from pathlib import Path
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -20,6 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .background import (
+    KEEP_UPLOADS,
     import_confirm,
     import_request,
     import_resume,
@@ -168,7 +171,15 @@ class ImportRunView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
             missing=(report.get("missing_media") or [])[:200],
             missing_more=max(0, len(report.get("missing_media") or []) - 200),
             following=[r for r in run.runs.all()] if run.dry_run else [],
-            can_run=run.dry_run and run.status == ImportStatus.DONE and not run.runs.exists(),
+            can_run=run.dry_run
+            and run.status == ImportStatus.DONE
+            and not run.runs.exists()
+            and Path(run.path).is_file(),
+            upload_gone=run.status in (ImportStatus.DONE, ImportStatus.FAILED)
+            and not Path(run.path).is_file()
+            and (run.dry_run or run.status == ImportStatus.FAILED)
+            and not run.runs.exists(),
+            keep_days=KEEP_UPLOADS.days,
             can_resume=resumable(run),
             active=run.status in (ImportStatus.QUEUED, ImportStatus.RUNNING),
         )

@@ -13,7 +13,10 @@ can be queued again with ``import_resume``; every item or row already committed 
 again and counted ``unchanged``, the one in flight had been rolled back. Progress (``done`` of
 ``total``: items, or bytes of a member CSV) is written at most once a ``HEARTBEAT``. A content
 dry run is one transaction rolled back at its end, so it has no progress to show until then
-(and a longer ``STALE``). The file is deleted once the real run has finished.
+(and a longer ``STALE``). The file is deleted once the real run has finished, or when it was
+refused; an upload nobody ran, or whose run failed and was never resumed, is deleted
+``KEEP_UPLOADS`` after its last run ended (``prune_uploads``, on the schedule); the runs and
+their reports stay.
 """
 
 import logging
@@ -27,7 +30,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -40,6 +43,7 @@ SOURCES = ("wordpress", "ghost", "substack", "members")
 HEARTBEAT = 1.0  # seconds between two progress writes
 STALE = timedelta(minutes=2)  # a running real run without a heartbeat for this long died
 STALE_DRY = timedelta(minutes=30)  # a content dry run writes no heartbeat (one transaction)
+KEEP_UPLOADS = timedelta(days=7)  # an upload whose runs all ended this long ago is deleted
 
 
 def upload_root() -> Path:
@@ -128,6 +132,29 @@ def import_resume(run: ImportRun) -> bool:
 @task()
 def run_import(run_id: int) -> str:
     return import_execute(run_id)
+
+
+def forget_old_uploads(now=None) -> int:  # noqa: ANN001
+    """Delete the uploads whose every run ended more than ``KEEP_UPLOADS`` ago (a dry run
+    never confirmed, a failed run never resumed); the number of folders deleted."""
+    cutoff = (now or timezone.now()) - KEEP_UPLOADS
+    in_use = set(
+        ImportRun.objects.filter(
+            Q(updated_at__gte=cutoff) | Q(status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING])
+        ).values_list("path", flat=True)
+    )
+    forgotten = 0
+    for run in ImportRun.objects.filter(updated_at__lt=cutoff).exclude(path__in=in_use):
+        if Path(run.path).exists():
+            forget_upload(run)
+            forgotten += 1
+            in_use.add(run.path)  # a path shared by several runs is deleted once
+    return forgotten
+
+
+@task()
+def prune_uploads() -> int:
+    return forget_old_uploads()
 
 
 class Progress:
