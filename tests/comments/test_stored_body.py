@@ -36,6 +36,15 @@ def test_create_save_and_bulk_create_render_the_body(free):
     assert Comment.objects.get(pk=bulk.pk).body_html == "<p>In bulk.</p>"
 
 
+def test_saving_a_comment_loaded_without_its_body_reads_no_body(free, django_assert_num_queries):
+    made = comment(free, body="Kept as written.")
+    partial = Comment.objects.only("pk", "like_count").get(pk=made.pk)
+    partial.like_count = 3
+    with django_assert_num_queries(1):  # the UPDATE alone, no query for the deferred body
+        partial.save(update_fields=["like_count"])
+    assert Comment.objects.get(pk=made.pk).body_html == "<p>Kept as written.</p>"
+
+
 def test_an_edit_and_a_delete_keep_the_markup_in_step(free):
     author = factories.user()
     top = comment(free, author, body="First version.")

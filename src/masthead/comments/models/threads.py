@@ -84,10 +84,11 @@ class Comment(models.Model):
         return f"Comment {self.pk} on article {self.article_id}"
 
     def save(self, *args, **kwargs):
-        self.body_html = rendered(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+        if "body" not in self.get_deferred_fields():  # a body not loaded is not written either
+            self.body_html = rendered(self.body)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "body" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
 
     @property
