@@ -1,24 +1,19 @@
 """A bad environment variable stops `masthead serve` and `masthead manage` at start with one
 line naming the variable (no traceback, no server)."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.operations.processes import production_env
+
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 
 
 def _run(tmp_path, args, **env):
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
-        and k != "DJANGO_SETTINGS_MODULE"
-    }
-    base.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
+    base = production_env(tmp_path, **env)
     return subprocess.run([MASTHEAD, *args], env=base, capture_output=True, text=True, timeout=120)
 
 

@@ -2,13 +2,13 @@
 error (503) and pages a plain 503, never a traceback or an HTML 500 (issue 11, item 4)."""
 
 import json
-import os
 import subprocess
 import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.operations.processes import production_env
 from tests.support.live import free_port, running_server
 
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
@@ -28,13 +28,7 @@ def _get(url: str, **headers):
 
 
 def test_serve_with_an_unreachable_database_prints_one_line_and_exits(tmp_path):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MASTHEAD_", "PYTEST_", "STRIPE_", "DATABASE_URL", "REDIS_URL"))
-        and k != "DJANGO_SETTINGS_MODULE"
-    }
-    env.update(DATABASE_URL=_dead_database_url(), MASTHEAD_DATA_DIR=str(tmp_path))
+    env = production_env(tmp_path, DATABASE_URL=_dead_database_url())
     proc = subprocess.run(
         [MASTHEAD, "serve", "--port", str(free_port())],
         env=env,
