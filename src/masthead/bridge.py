@@ -76,6 +76,9 @@ class ThreadBridge:
                 },
                 {"type": "http.response.body", "body": b"Bad Request: Too many duplicate headers"},
             ]
+        # What the ASGI side tells Django (readerpath: "masthead.view_recorded"); a client
+        # cannot set such a key (its headers become HTTP_*).
+        environ.update({k: v for k, v in scope.items() if k.startswith("masthead.")})
         messages: list[dict] = []
         held = sent = 0
         response = self.wsgi_app(environ, instance.start_response)

@@ -93,11 +93,12 @@ def decide(
     )
 
 
-def record(ctx: ReaderContext, article, gated: GatedArticle) -> GatedArticle:
+def record(ctx: ReaderContext, article, gated: GatedArticle, *, log: bool = True) -> GatedArticle:
     """Make the writes a counting channel's view needs, log it, and return the final answer.
 
     Redeems the gift link (within its device cap) or counts the view on the meter (within
-    the allowance, atomically), then appends the reader event. Calling it for a channel that
+    the allowance, atomically), then appends the reader event (``log=False``: this view's
+    event is logged already, see ``readers.VIEW_RECORDED``). Calling it for a channel that
     never counts is a mistake: ``ValueError``.
     """
     if not gated.channel.counts:
@@ -112,10 +113,11 @@ def record(ctx: ReaderContext, article, gated: GatedArticle) -> GatedArticle:
         decision = after_gift(gated.assessment, gated.channel, redeemed=redeemed)
     if decision.awaiting_meter:
         decision = _count(ctx, gated, article.pk)
-    events.record_decision(
-        ctx, gated.facts, decision, gated.channel, now=gated.now, policy=gated.policy
-    )
-    observability.gate_decision(decision.outcome)
+    if log:
+        events.record_decision(
+            ctx, gated.facts, decision, gated.channel, now=gated.now, policy=gated.policy
+        )
+        observability.gate_decision(decision.outcome)
     return replace(gated, decision=decision)
 
 

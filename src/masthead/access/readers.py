@@ -75,9 +75,22 @@ def is_speculative(request) -> bool:
     return "prefetch" in purpose.lower()
 
 
+# Set (in the ASGI scope, which the thread bridge copies into the WSGI environ) by the reader
+# path once it has recorded a view, before an error made it hand the request to Django: the
+# view is counted and its event logged already. Django records it again, which the meter
+# answers as a re-read (so the reader gets the page the count paid for), and logs nothing.
+# Not a header: a client cannot send it.
+VIEW_RECORDED = "masthead.view_recorded"
+
+
 def counts_views(request) -> bool:
     """Whether this request may count a view: never for HEAD, never for a prefetch."""
     return request.method != "HEAD" and not is_speculative(request)
+
+
+def view_logged(request) -> bool:
+    """Whether the reader path logged this request's view before Django got it."""
+    return bool(request.META.get(VIEW_RECORDED))
 
 
 def preview_reader(user) -> ReaderContext:

@@ -16,6 +16,7 @@ from masthead.access.readers import (
     is_speculative,
     preview_reader,
     reader_for_request,
+    view_logged,
 )
 from masthead.billing.selectors import wall_offers
 from masthead.events.kinds import EventKind
@@ -46,7 +47,7 @@ def render_article(request, article, template: str, channel: Channel = Channel.W
     reader = preview_reader(request.user) if preview else reader_for_request(request)
     gated = decide(reader, article, channel=channel, gift=gift)
     if not preview and counts_views(request):
-        gated = record(reader, article, gated)
+        gated = record(reader, article, gated, log=not view_logged(request))
     if gated.decision.awaiting_record and is_speculative(request):
         # A prefetch of an article that would cost a free view (or redeem a gift): a non-2xx
         # answer makes the browser drop it and load the page for real when the reader opens it.

@@ -23,7 +23,7 @@ from django.urls import Resolver404, resolve
 from masthead import observability, responserules
 from masthead.access.gate import Channel, decide, record
 from masthead.access.identity import set_device_cookie
-from masthead.access.readers import reader_for_user
+from masthead.access.readers import VIEW_RECORDED, reader_for_user
 from masthead.engagement.selectors import banners_for
 from masthead.events.traffic import traffic_of
 from masthead.newsroom import routing
@@ -113,6 +113,7 @@ def answer(scope: dict) -> Answer | None:
         gated = decide(reader, snap, channel=channel, gift=gift)
         if req.method != "HEAD":
             gated = record(reader, snap, gated)
+            scope[VIEW_RECORDED] = True  # should Django answer after all, it logs no second event
         context = page_context(reader, snap, gated, gift=gift)
         offers_shown(reader, context)
     shown = banners_for(SimpleRequest(req.path, req.cookies))
