@@ -330,8 +330,8 @@ def live(chromium_path, tmp_path_factory, request) -> LiveSite:
         cwd=data_dir,
         capture_output=True,
         text=True,
-        # About 60 s on a quiet machine; CI on a machine shared with other work has needed
-        # most of 300 s, and a timeout here fails every browser journey at once.
+        # On a machine shared with other work the build has needed most of the 300 s this
+        # was, and a timeout here fails every browser journey at once.
         timeout=900,
     )
     if build.returncode != 0:
