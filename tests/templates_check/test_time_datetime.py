@@ -83,13 +83,23 @@ def test_every_time_element_on_our_pages_has_a_valid_datetime(client, site):
         banner_text="Every article free for everyone",
     )
     story.refresh_from_db()
-    pages = ["/", world.url, story.public_path, topic.get_absolute_url(), author.get_absolute_url()]
+    from tests.comments.support import comment
+
+    comment(story, created_at=timezone.now() - timedelta(microseconds=345_678))
+    pages = [
+        "/",
+        world.url,
+        story.public_path,
+        topic.get_absolute_url(),
+        author.get_absolute_url(),
+        f"/comments/{story.pk}/",  # the thread, written in Python (comments/render.py)
+    ]
     found = []
     for path in pages:
         response = client.get(path)
         assert response.status_code == 200, path
         found += [(path, value) for value in DATETIME.findall(response.content.decode())]
-    assert {path for path, _ in found} >= {"/", world.url, story.public_path}
+    assert {path for path, _ in found} >= {"/", world.url, story.public_path, pages[-1]}
     assert sum(path == story.public_path for path, _ in found) >= 3  # banner, published, updated
     bad = [(path, value) for path, value in found if not valid_datetime(value)]
     assert bad == []

@@ -71,10 +71,11 @@ class ListRenderer:
                 "Featured</span>"
             )
         when = timezone.localtime(c.created_at)
+        stamp = when.isoformat(timespec="seconds")  # HTML allows three decimals, not six
         meta = (
             f'<p class="comment__meta"><span class="comment__author">{name}</span>{badges} · '
             f'<a class="comment__permalink" href="{self.thread_url}#comment-{c.pk}">'
-            f'<time datetime="{when.isoformat()}">{when:%b} {when.day}, {when:%Y %H:%M}</time></a>'
+            f'<time datetime="{stamp}">{when:%b} {when.day}, {when:%Y %H:%M}</time></a>'
         )
         if c.edited_at:
             meta += " · edited"
