@@ -31,6 +31,25 @@ def test_reader_comments_replies_and_reports(live, reader_page, axe_source, shot
     shot(page, "thread loaded in the article")
     bad = serious(axe_violations(page, axe_source))
     assert not bad, format_violations(bad)
+    # The thread is styled: authors stand out, replies sit on a rule, a badge reads as a label
+    # and not as part of a name ("Editor Staff" before there were styles for it).
+    looks = page.evaluate(
+        """() => {
+          const style = (el) => getComputedStyle(el);
+          const badge = document.createElement("span");
+          badge.className = "comment__badge";
+          document.querySelector(".comment__meta").append(badge);
+          const found = {
+            author: style(document.querySelector(".comment__author")).fontWeight,
+            replies: style(document.querySelector(".comments__replies")).borderLeftStyle,
+            list: style(document.querySelector(".comments__list")).listStyleType,
+            badge: style(badge).borderTopStyle,
+          };
+          badge.remove();
+          return found;
+        }"""
+    )
+    assert looks == {"author": "700", "replies": "solid", "list": "none", "badge": "solid"}, looks
 
     page.fill("#comment-body", "Grid returns depend on the regulator; that is the whole risk.")
     page.get_by_role("button", name="Post comment").click()
