@@ -121,6 +121,13 @@ class Counts:
         """Distinct readers walled per wall kind."""
         return {wall: len(keys) for wall, keys in self.walled_by_kind.items()}
 
+    def met(self, wall: str, key: str) -> None:
+        """One view that met ``wall``, by reader ``key`` (empty: no reader to count)."""
+        self.walls[wall] += 1
+        if key:
+            self.walled.add(key)
+            self.walled_by_kind[wall].add(key)
+
 
 @dataclass
 class Replay:
@@ -256,14 +263,13 @@ class Merge:
         kind, key = fact[0], fact[1]
         if kind == DEVICE_MERGED:
             return
-        if not self.live:
+        if self.since is not None and not self.live:
             at = fact[11]
-            if at is None or self.since is None or at < self.since:
+            if at is None or at < self.since:
                 return
             self.live = True
         was_wall, was_counted, _, variant, propensity = fact[13:18]
         result = self.result
-        recorded = result.recorded
         self.views += 1
         if was_counted:
             self.r_counted += 1
@@ -272,24 +278,17 @@ class Merge:
             if variant is not None and key not in result.assignments:
                 result.assignments[key] = (variant, propensity or 0.0)
         if was_wall:
-            recorded.walls[was_wall] += 1
-            if key:
-                recorded.walled.add(key)
-                recorded.walled_by_kind[was_wall].add(key)
+            result.recorded.met(was_wall, key)
         else:
             was_wall = ""
         if answer is None:  # an unmetered view: kept as recorded
             self.unreplayable += 1
             return
         wall, now_counted = answer
-        candidate = result.candidate
         if now_counted:
             self.c_counted += 1
         if wall:
-            candidate.walls[wall] += 1
-            if key:
-                candidate.walled.add(key)
-                candidate.walled_by_kind[wall].add(key)
+            result.candidate.met(wall, key)
         if wall != was_wall or now_counted != bool(was_counted):
             self.changed += 1
 
