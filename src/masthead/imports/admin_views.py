@@ -156,6 +156,8 @@ class ImportRunView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         run = self.run
         report = run.report or {}
+        kept = Path(run.path).is_file()
+        following = list(run.runs.all()) if run.dry_run else []
         counts = [
             {"kind": kind, **c}
             for kind, c in (report.get("counts") or {}).items()
@@ -170,15 +172,15 @@ class ImportRunView(_Guarded, WagtailAdminTemplateMixin, TemplateView):
             merged=(report.get("merged") or [])[:200],
             missing=(report.get("missing_media") or [])[:200],
             missing_more=max(0, len(report.get("missing_media") or []) - 200),
-            following=[r for r in run.runs.all()] if run.dry_run else [],
-            can_run=run.dry_run
-            and run.status == ImportStatus.DONE
-            and not run.runs.exists()
-            and Path(run.path).is_file(),
-            upload_gone=run.status in (ImportStatus.DONE, ImportStatus.FAILED)
-            and not Path(run.path).is_file()
-            and (run.dry_run or run.status == ImportStatus.FAILED)
-            and not run.runs.exists(),
+            following=following,
+            can_run=run.dry_run and run.status == ImportStatus.DONE and not following and kept,
+            # A dry run nobody ran, or a failed run, whose file was pruned (KEEP_UPLOADS).
+            upload_gone=not kept
+            and not following
+            and (
+                (run.dry_run and run.status == ImportStatus.DONE)
+                or run.status == ImportStatus.FAILED
+            ),
             keep_days=KEEP_UPLOADS.days,
             can_resume=resumable(run),
             active=run.status in (ImportStatus.QUEUED, ImportStatus.RUNNING),
