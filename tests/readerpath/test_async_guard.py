@@ -14,7 +14,7 @@ from django.core.exceptions import SynchronousOnlyOperation
 
 from masthead.readerpath.app import ReaderPath
 from tests import factories
-from tests.support.readerclient import scope_from_environ
+from tests.support.readerclient import scope_from_environ, serve_asgi
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,19 +23,6 @@ def _scope(path: str) -> dict:
     return scope_from_environ(
         {"REQUEST_METHOD": "GET", "PATH_INFO": path, "SERVER_NAME": "testserver"}
     )
-
-
-def _serve(app, scope) -> list[dict]:
-    sent: list[dict] = []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        sent.append(message)
-
-    asyncio.run(app(scope, receive, send))
-    return sent
 
 
 def test_building_the_asgi_application_leaves_the_environment_alone(monkeypatch):
@@ -56,7 +43,7 @@ def test_the_reader_path_answers_on_the_loop_and_the_guard_stays_on(world, monke
         await send({"type": "http.response.start", "status": 599, "headers": []})
         await send({"type": "http.response.body", "body": b""})
 
-    sent = _serve(ReaderPath(django), _scope(page.public_path))
+    sent = serve_asgi(ReaderPath(django), _scope(page.public_path))
     assert fallback_calls == []  # the reader path answered: its ORM calls were allowed
     assert sent[0]["status"] == 200
     assert page.title.encode() in sent[1]["body"]

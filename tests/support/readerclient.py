@@ -8,6 +8,7 @@ through, Django's handler answers, as under ``masthead serve``. ``answered`` and
 count both, so a test can show which path served it.
 """
 
+import asyncio
 from http.cookies import SimpleCookie
 
 from django.http import HttpResponse
@@ -42,6 +43,20 @@ def scope_from_environ(environ: dict) -> dict:
         "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
     }
+
+
+def serve_asgi(app, scope: dict) -> list[dict]:
+    """Run one request through the ASGI ``app`` on a fresh event loop: the messages it sent."""
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    return sent
 
 
 def as_response(result) -> HttpResponse:
