@@ -38,13 +38,14 @@ def _wait_for_tree(proc, base: str, task_workers: int, log=None) -> set[int]:
     raise AssertionError("server and task workers did not come up")
 
 
-def _serve(tmp_path, workers: int, task_workers: int):
-    """``masthead serve`` started as an operator would, with the process tree it brought up."""
+def _serve(tmp_path, workers: int, task_workers: int, env: dict | None = None):
+    """``masthead serve`` started as an operator would (in ``env``, by default an operator's
+    shell), with the process tree it brought up."""
     port = free_port()
     command = [MASTHEAD, "serve", "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(
         [*command, "--task-workers", str(task_workers)],
-        env=production_env(tmp_path, DATABASE_URL=database_url()),
+        env=env or production_env(tmp_path, DATABASE_URL=database_url()),
         stdout=subprocess.DEVNULL,
         stderr=(tmp_path / "serve.log").open("w"),
     )
@@ -104,19 +105,12 @@ def _environ(pid: int) -> dict[str, str]:
 @pytest.mark.parametrize("given", [None, "4"])
 def test_serve_starts_its_processes_with_two_malloc_arenas_unless_told(tmp_path, given):
     """glibc's per-thread arenas held ~60 MB more per server process (README, Operations)."""
-    port = free_port()
     env = production_env(tmp_path, DATABASE_URL=database_url())
     env.pop("MALLOC_ARENA_MAX", None)
     if given:
         env["MALLOC_ARENA_MAX"] = given
-    proc = subprocess.Popen(
-        [MASTHEAD, "serve", "--port", str(port), "--workers", "1", "--task-workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "serve.log").open("w"),
-    )
+    proc, tree = _serve(tmp_path, workers=1, task_workers=1, env=env)
     try:
-        tree = _wait_for_tree(proc, f"http://127.0.0.1:{port}", 1, log=tmp_path / "serve.log")
         values = {_environ(pid).get("MALLOC_ARENA_MAX") for pid in tree if alive(pid)}
         assert values == {given or "2"}, values
         assert _environ(proc.pid).get("MALLOC_ARENA_MAX") == given  # serve's own is as given
