@@ -31,7 +31,6 @@ from .moderation import (
     reports_dismiss,
 )
 from .queue import TABS, queue, queue_counts, reader_history, reports_for
-from .text import comment_html
 
 PERMISSION = "comments.moderate_comments"
 PAGE_SIZE = 50
@@ -67,7 +66,6 @@ class QueueView(_Guarded):
         page = Paginator(queue(tab), PAGE_SIZE).get_page(self.request.GET.get("page"))
         reports = reports_for(c.pk for c in page.object_list)
         for comment in page.object_list:
-            comment.html = comment_html(comment.body)
             comment.open_report_list = reports.get(comment.pk, [])
         counts = queue_counts()
         tabs = [(key, label, counts.get(key)) for key, label in TABS.items()]
@@ -88,8 +86,6 @@ class ReaderView(_Guarded):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         history = reader_history(self.reader)
-        for comment in history["comments"]:
-            comment.html = comment_html(comment.body)
         context.update(reader=self.reader, now=timezone.now(), **history)
         return context
 

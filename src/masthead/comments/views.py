@@ -29,7 +29,6 @@ from .services import (
     comment_report,
     may_edit,
 )
-from .text import comment_html
 from .tokens import read_unsubscribe_token
 
 PART_HEADER = "X-Comments-Part"
@@ -191,7 +190,7 @@ def report(request, article_id, comment_id):
         "access": access,
         "article": access.snapshot,
         "comment": comment,
-        "comment_html": comment_html(comment.body),
+        "comment_html": comment.html,
         "reasons": ReportReason.choices,
         "error": error,
         "thread_url": reverse("comments:thread", args=[access.page.pk]),
