@@ -11,8 +11,10 @@ The secret key, unless ``MASTHEAD_SECRET_KEY`` is set, is generated once into th
 (``secret_key``): several processes starting at once agree on one key.
 """
 
+import contextlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from masthead import config
@@ -31,26 +33,48 @@ def prepare(directory: Path | None = None) -> Path:
 
 
 def secret_key(directory: Path) -> str:
-    """``MASTHEAD_SECRET_KEY``, else the key in the data directory, written there on first use
-    (``O_EXCL``: when several processes start at once, exactly one writes it)."""
+    """``MASTHEAD_SECRET_KEY``, else the key in the data directory, written there on first use.
+
+    The key is written whole to a private file and then hard-linked into place: the link fails
+    when another process got there first, and no process ever reads a half-written key (with
+    ``O_EXCL`` and then ``write()``, a second process could read the file in between, empty)."""
     if key := config.raw("MASTHEAD_SECRET_KEY"):
         return key
     path = directory / "secret_key"
-    try:
-        return path.read_text().strip()
-    except FileNotFoundError:
-        pass
+    if (key := _read_key(path)) is not None:
+        return key
     if not directory.is_dir():
         raise config.ConfigError(
             "MASTHEAD_DATA_DIR",
             "does not exist (a masthead command creates it); or set MASTHEAD_SECRET_KEY",
             str(directory),
         )
-    key = secrets.token_urlsafe(50)
+    fd, private = tempfile.mkstemp(dir=directory, prefix=".secret_key.")  # mode 0600
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(50))
+            fh.flush()
+            os.fsync(fh.fileno())
+        # FileExistsError: another process linked its key first, and everyone reads that one.
+        with contextlib.suppress(FileExistsError):
+            os.link(private, path)
+    finally:
+        os.unlink(private)
+    key = _read_key(path)
+    assert key is not None  # linked above, by this process or another; never removed
+    return key
+
+
+def _read_key(path: Path) -> str | None:
+    try:
+        key = path.read_text().strip()
+    except FileNotFoundError:
+        return None
+    if not key:
+        raise config.ConfigError(
+            "MASTHEAD_DATA_DIR",
+            f"{path.name} is empty: delete {path} to have a new key written, "
+            "or set MASTHEAD_SECRET_KEY",
+            str(path.parent),
+        )
     return key

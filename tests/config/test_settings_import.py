@@ -3,6 +3,7 @@ made by the entry points (``datadir.prepare``), and the settings read only the e
 the site-level modules (``config``, ``datadir``, ``mailsettings``, ``ratelimits``...)."""
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -65,3 +66,28 @@ def test_prepare_makes_the_dir_and_the_key_is_written_once(tmp_path, monkeypatch
     key = datadir.secret_key(target)
     assert len(key) > 40 and datadir.secret_key(target) == key
     assert (target / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_an_empty_key_file_is_refused_never_used(tmp_path, monkeypatch):
+    # What a second process read when it raced the first between O_EXCL and write(): an empty
+    # SECRET_KEY, and `masthead worker` died with "The SECRET_KEY setting must not be empty".
+    monkeypatch.delenv("MASTHEAD_SECRET_KEY", raising=False)
+    (tmp_path / "secret_key").write_text("")
+    with pytest.raises(ConfigError, match="secret_key is empty"):
+        datadir.secret_key(tmp_path)
+
+
+def _key_in_a_new_process(directory: str) -> str:
+    os.environ.pop("MASTHEAD_SECRET_KEY", None)
+    return datadir.secret_key(Path(directory))
+
+
+def test_processes_starting_at_once_agree_on_one_whole_key(tmp_path):
+    context = multiprocessing.get_context("fork")
+    with context.Pool(12) as pool:
+        for round_ in range(15):
+            directory = tmp_path / str(round_)
+            directory.mkdir()
+            keys = pool.map(_key_in_a_new_process, [str(directory)] * 24, chunksize=1)
+            assert len(set(keys)) == 1 and len(keys[0]) > 40, keys
+            assert sorted(p.name for p in directory.iterdir()) == ["secret_key"]
