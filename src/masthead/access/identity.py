@@ -19,6 +19,11 @@ COOKIE_SALT = "masthead.access.device"
 COOKIE_MAX_AGE = 400 * 24 * 3600  # browsers cap cookie lifetimes at 400 days
 MAX_COOKIE_LENGTH = 200
 _signer = signing.Signer(salt=COOKIE_SALT)
+# Set in the ASGI scope (which the thread bridge copies into the WSGI environ) by the reader
+# path for a request without a device cookie: the id it decided and counted under. Should
+# Django answer after all, the request keeps that id, so a gift link's redemption and the
+# meter's count belong to the cookie the reader gets. Not a header: a client cannot send it.
+NEW_DEVICE = "masthead.new_device"
 
 
 def new_device_id() -> str:
@@ -33,9 +38,13 @@ def device_from_cookie(value: str | None) -> str | None:
         device_id = _signer.unsign(value)
     except signing.BadSignature:
         return None
-    if len(device_id) != 32 or any(c not in "0123456789abcdef" for c in device_id):
-        return None
-    return device_id
+    return device_id if _is_device_id(device_id) else None
+
+
+def _is_device_id(value: object) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 32 and all(c in "0123456789abcdef" for c in value)
+    )
 
 
 def device_cookie_value(device_id: str) -> str:
@@ -56,10 +65,11 @@ def set_device_cookie(response, device_id: str) -> None:
 class DeviceIdentity:
     """The request's device: the cookie's id, or a fresh one created on first use."""
 
-    def __init__(self, cookie_value: str | None):
+    def __init__(self, cookie_value: str | None, upcoming: str | None = None):
+        """``upcoming``: the id a new device gets (the reader path's, see ``NEW_DEVICE``)."""
         self._known = device_from_cookie(cookie_value)
         self._id: str | None = self._known
-        self._upcoming: str | None = None
+        self._upcoming: str | None = upcoming if _is_device_id(upcoming) else None
         self.used = False
 
     @property

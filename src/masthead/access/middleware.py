@@ -1,6 +1,6 @@
 """Attaches the reader's device to each request and sends its cookie when a view used it."""
 
-from .identity import COOKIE_NAME, DeviceIdentity, set_device_cookie
+from .identity import COOKIE_NAME, NEW_DEVICE, DeviceIdentity, set_device_cookie
 
 
 class ReaderMiddleware:
@@ -8,7 +8,9 @@ class ReaderMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.device = DeviceIdentity(request.COOKIES.get(COOKIE_NAME))
+        request.device = DeviceIdentity(
+            request.COOKIES.get(COOKIE_NAME), request.META.get(NEW_DEVICE)
+        )
         response = self.get_response(request)
         device = request.device
         if device.used and device.is_new:

@@ -22,7 +22,7 @@ from django.urls import Resolver404, resolve
 
 from masthead import observability, responserules
 from masthead.access.gate import Channel, decide, record
-from masthead.access.identity import set_device_cookie
+from masthead.access.identity import NEW_DEVICE, set_device_cookie
 from masthead.access.readers import VIEW_RECORDED, reader_for_user
 from masthead.engagement.selectors import banners_for
 from masthead.events.traffic import traffic_of
@@ -109,6 +109,8 @@ def answer(scope: dict) -> Answer | None:
         )
     )
     gift = (req.query.get("gift") or "")[:64] or None
+    if device.is_new:
+        scope[NEW_DEVICE] = device.upcoming()  # should Django answer after all, it keeps this id
     with traffic_of(req.headers.get("referer", ""), req.host, req.query):
         gated = decide(reader, snap, channel=channel, gift=gift)
         if req.method != "HEAD":
