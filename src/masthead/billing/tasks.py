@@ -11,6 +11,10 @@ from .models import Subscription
 KIND = "billing"  # the /metrics label of these mails
 
 
+def _account_url() -> str:
+    return f"{settings.SITE_URL}{settings.READER_ACCOUNT_URL}"
+
+
 def _send(subject: str, body: str, to: str) -> None:
     """Send one lifecycle mail, counted in /metrics; a failure is counted and re-raised (the
     task runner records and retries it)."""
@@ -27,13 +31,13 @@ def send_subscription_confirmation(subscription_id: int) -> None:
     lines = [f"Thank you for subscribing to {settings.WAGTAIL_SITE_NAME} ({plan})."]
     if sub.trial_end:
         lines.append(f"Your free trial runs until {sub.trial_end:%B %d, %Y}.")
-    lines.append(f"Manage your subscription at {settings.SITE_URL}{settings.READER_ACCOUNT_URL}")
+    lines.append(f"Manage your subscription at {_account_url()}")
     _send(f"Welcome to {settings.WAGTAIL_SITE_NAME}", "\n\n".join(lines), sub.user.email)
 
 
 def _mail(user, subject: str, lines: list[str]) -> None:
     if user.email:
-        lines = [*lines, f"Your account: {settings.SITE_URL}{settings.READER_ACCOUNT_URL}"]
+        lines = [*lines, f"Your account: {_account_url()}"]
         _send(subject, "\n\n".join(lines), user.email)
 
 
