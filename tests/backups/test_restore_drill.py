@@ -4,9 +4,7 @@ subscriptions, media and meter counts. On PostgreSQL + Redis the meter's Redis s
 """
 
 import json
-import os
 import subprocess
-import sys
 import tarfile
 import threading
 import urllib.request
@@ -21,26 +19,17 @@ from django.db import connection
 from masthead.access.identity import device_cookie_value, new_device_id
 from masthead.backups.counting import count_rows
 from tests import factories
+from tests.operations.processes import MASTHEAD, production_env
 from tests.support import live
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("live")]
 
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 RESTORE_REDIS_DB = 12
 
 
 def _env(data_dir: Path, database_url: str | None, redis_url: str | None) -> dict:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MASTHEAD_", "PYTEST_", "DATABASE_URL", "REDIS_URL", "DJANGO_"))
-    }
-    env.update(DJANGO_SETTINGS_MODULE="masthead.settings", MASTHEAD_DATA_DIR=str(data_dir))
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    return env
+    urls = {"DATABASE_URL": database_url, "REDIS_URL": redis_url}
+    return production_env(data_dir, **{k: v for k, v in urls.items() if v})
 
 
 def _masthead(*args, env) -> subprocess.CompletedProcess:
