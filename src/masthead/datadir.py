@@ -60,8 +60,8 @@ def secret_key(directory: Path) -> str:
             os.link(private, path)
     finally:
         os.unlink(private)
-    key = _read_key(path)
-    assert key is not None  # linked above, by this process or another; never removed
+    if (key := _read_key(path)) is None:  # linked above, by this process or another
+        raise config.ConfigError("MASTHEAD_DATA_DIR", f"{path.name} vanished", str(directory))
     return key
 
 
