@@ -14,9 +14,13 @@ from tests.support.readerclient import scope_from_environ, serve_asgi
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _get(app, path: str, **environ) -> tuple[int, bytes]:
+def _serve(app, path: str, **environ) -> list[dict]:
     base = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "SERVER_NAME": "testserver"}
-    sent = serve_asgi(app, scope_from_environ(base | environ))
+    return serve_asgi(app, scope_from_environ(base | environ))
+
+
+def _get(app, path: str, **environ) -> tuple[int, bytes]:
+    sent = _serve(app, path, **environ)
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return sent[0]["status"], body
 
@@ -59,8 +63,7 @@ def _device_cookie(app, path: str, **environ) -> tuple[int, str | None]:
 
     from masthead.access.identity import COOKIE_NAME, device_from_cookie
 
-    base = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "SERVER_NAME": "testserver"}
-    sent = serve_asgi(app, scope_from_environ(base | environ))
+    sent = _serve(app, path, **environ)
     jar = SimpleCookie()
     for name, value in sent[0]["headers"]:
         if name == b"set-cookie":
