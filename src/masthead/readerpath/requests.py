@@ -13,13 +13,25 @@ from importlib import import_module
 from urllib.parse import parse_qsl
 
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user
+from django.contrib.auth import (
+    BACKEND_SESSION_KEY,
+    HASH_SESSION_KEY,
+    SESSION_KEY,
+    get_user,
+    get_user_model,
+    load_backend,
+)
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 from django.middleware.csrf import InvalidTokenFormat, _check_token_format, _unmask_cipher_token
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from masthead.access.identity import COOKIE_NAME, DeviceIdentity
+from masthead.statements import Statement
 
 
 class FallThrough(Exception):  # noqa: N818 - a signal, not an error
@@ -50,7 +62,42 @@ SESSION_NAMES = frozenset(
 def _session_store():
     if settings.SESSION_SAVE_EVERY_REQUEST:
         return None
-    return import_module(settings.SESSION_ENGINE).SessionStore
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if issubclass(store, DatabaseSessionStore):  # db and cached_db: the row by a statement
+        return type(store.__name__, (_CompiledSessionRead, store), {})
+    return store
+
+
+_SESSIONS_BY_KEY: dict[type, Statement] = {}
+# The reader by primary key, as ModelBackend.get_user reads them (its default manager).
+USER_BY_PK = Statement(lambda pk: get_user_model()._default_manager.filter(pk=pk), ("pk",))
+
+
+class _CompiledSessionRead:
+    """The database session engines' read of the session row (``_get_session_from_db``: the
+    row by key, unexpired) as one compiled statement: the same query, built once."""
+
+    model: type
+    session_key: str | None
+    _session_key: str | None
+
+    def _get_session_from_db(self):
+        model = self.model
+        by_key = _SESSIONS_BY_KEY.get(model)
+        if by_key is None:
+            by_key = _SESSIONS_BY_KEY.setdefault(
+                model,
+                Statement(
+                    lambda key, now: model.objects.filter(session_key=key).filter(
+                        expire_date__gt=now
+                    ),
+                    ("session_key", "expire_date"),
+                ),
+            )
+        row = by_key.first(self.session_key, timezone.now())
+        if row is None:
+            self._session_key = None
+        return row
 
 
 def _allowed_hosts() -> list[str]:
@@ -198,7 +245,33 @@ class ReaderRequest:
             raise FallThrough("a session cookie Django would delete")
         if not set(data) <= SESSION_NAMES:
             raise FallThrough("a session with more than a sign-in")
-        return get_user(_SessionHolder(ReadOnlySession(store)))
+        return user_of(ReadOnlySession(store))
+
+
+def user_of(session):
+    """``django.contrib.auth.get_user`` for a session the reader path only reads: the same
+    checks in the same order, with the user read by ``USER_BY_PK`` where the session's backend
+    reads users as ``ModelBackend`` does (Django's and allauth's backends both do); for any
+    other backend, Django's function itself. Where Django would cycle or flush the session (a
+    hash that does not verify with the current key), FallThrough: Django answers and writes.
+    ``tests/readerpath/test_user_of.py`` holds the two side by side."""
+    try:
+        user_id = get_user_model()._meta.pk.to_python(session[SESSION_KEY])
+        backend_path = session[BACKEND_SESSION_KEY]
+    except KeyError:
+        return AnonymousUser()
+    if backend_path not in settings.AUTHENTICATION_BACKENDS:
+        return AnonymousUser()
+    backend = load_backend(backend_path)
+    if type(backend).get_user is not ModelBackend.get_user:
+        return get_user(_SessionHolder(session))
+    user = USER_BY_PK.first(user_id)
+    if user is None or not backend.user_can_authenticate(user):
+        return AnonymousUser()
+    session_hash = session.get(HASH_SESSION_KEY)
+    if not session_hash or not constant_time_compare(session_hash, user.get_session_auth_hash()):
+        raise FallThrough("a session Django would cycle or flush")
+    return user
 
 
 class _SessionHolder:
