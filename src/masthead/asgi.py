@@ -16,6 +16,7 @@ the event loop and hands everything else on unchanged (a GET with a body goes to
 """
 
 import asyncio
+import gc
 from importlib import import_module
 
 from masthead.lifespan import lifespan
@@ -32,7 +33,7 @@ class BodyDeadline:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "lifespan":
-            return await lifespan(receive, send)
+            return await lifespan(receive, send, on_startup=settle)
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         messages: list[dict] = []
@@ -76,6 +77,23 @@ async def _plain(send, status: int, body: bytes) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def settle() -> None:
+    """Take what start-up built out of the cyclic garbage collector's reach (at the server's
+    lifespan startup, before the first request).
+
+    Django, Wagtail and the URLconf are about 190,000 objects that live as long as the
+    process. Each full collection walked them all, about 65 ms with the event loop stopped:
+    every request in flight waited (the benchmark's p99). ``gc.freeze()`` moves them to the
+    permanent generation, so a full collection walks only what requests made since, about
+    10,000 objects on a warm server. The URLconf is loaded first so that it is frozen too.
+    """
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports the URLconf
+    gc.collect()
+    gc.freeze()
 
 
 def _application():
