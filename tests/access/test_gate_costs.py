@@ -11,7 +11,8 @@ from tests import factories
 from tests.factories import CANARY
 
 pytestmark = pytest.mark.django_db
-# Warm fast route: the meter's check-and-count (4 with its savepoint), one reader-event insert.
+# Warm fast route: the meter's read, then its check-and-count (5 with its savepoint), one
+# reader-event insert.
 FAST_MAX_QUERIES = 6
 
 

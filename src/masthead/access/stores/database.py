@@ -68,9 +68,19 @@ class DatabaseMeterStore(MeterStore):
             )
 
     def record(self, reader_key: str, month: str, article_id: int, limit: int) -> MeterResult:
-        """Count the view if new and under the limit. A re-read is one query in the transaction;
-        a first view is two on SQLite (count, insert) and four on PostgreSQL (count, lock,
-        count, insert)."""
+        """Count the view if new and under the limit.
+
+        A re-read, and a view over the limit, is one read outside any transaction: it takes no
+        write lock (on SQLite every write transaction holds the database's one lock, so walled
+        readers queued behind counted ones), and what it saw stays true for the month, since
+        a month's views are only added. A view that may count reads again in the transaction,
+        under the lock: three queries on SQLite (count, count, insert) and five on PostgreSQL
+        (count, count, lock, count, insert)."""
+        used, seen = self._tally(reader_key, month, article_id)
+        if seen:
+            return MeterResult(allowed=True, used=used, newly_counted=False)
+        if used >= limit:
+            return MeterResult(allowed=False, used=used, newly_counted=False)
         try:
             with transaction.atomic():
                 used, seen = self._tally(reader_key, month, article_id)
