@@ -40,6 +40,14 @@ class _Compiled:
         self.positions, self.converters = positions, converters
 
 
+def _prepare(fields, values, connection) -> list:
+    """Each value as the ORM prepares it for a lookup on its field."""
+    return [
+        field.get_db_prep_value(value, connection, prepared=False)
+        for field, value in zip(fields, values, strict=True)
+    ]
+
+
 class Statement:
     def __init__(self, build: Callable[..., QuerySet], fields: Sequence[str]):
         self.build = build
@@ -56,10 +64,7 @@ class Statement:
                 compiled = kept[self] = self._compile(values, connection, using) or _ORM
         if not isinstance(compiled, _Compiled):
             return next(iter(self.build(*values).using(using)[:1]), None)
-        params = [
-            field.get_db_prep_value(value, connection, prepared=False)
-            for field, value in zip(compiled.fields, values, strict=True)
-        ]
+        params = _prepare(compiled.fields, values, connection)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             row = cursor.fetchone()
@@ -88,11 +93,7 @@ class Statement:
         fields = tuple(meta.pk if n == "pk" else meta.get_field(n) for n in self.field_names)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
-        prepared = [
-            field.get_db_prep_value(value, connection, prepared=False)
-            for field, value in zip(fields, values, strict=True)
-        ]
-        if list(params) != prepared:
+        if list(params) != _prepare(fields, values, connection):
             return None
         select = [column for column, _sql, _alias in compiler.select]
         positions = list(compiler.klass_info["select_fields"])

@@ -8,7 +8,7 @@ delete, cycle or flush — raises ``FallThrough`` before the gate runs, and Djan
     user = req.user()                          # AnonymousUser or the signed-in reader
 """
 
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import import_module
 from urllib.parse import parse_qsl
 
@@ -68,7 +68,15 @@ def _session_store():
     return store
 
 
-_SESSIONS_BY_KEY: dict[type, Statement] = {}
+@cache
+def _session_by_key(model: type) -> Statement:
+    """The session engine's row by key, unexpired (its ``_get_session_from_db``)."""
+    return Statement(
+        lambda key, now: model.objects.filter(session_key=key).filter(expire_date__gt=now),
+        ("session_key", "expire_date"),
+    )
+
+
 # The reader by primary key, as ModelBackend.get_user reads them (its default manager).
 USER_BY_PK = Statement(lambda pk: get_user_model()._default_manager.filter(pk=pk), ("pk",))
 
@@ -82,19 +90,7 @@ class _CompiledSessionRead:
     _session_key: str | None
 
     def _get_session_from_db(self):
-        model = self.model
-        by_key = _SESSIONS_BY_KEY.get(model)
-        if by_key is None:
-            by_key = _SESSIONS_BY_KEY.setdefault(
-                model,
-                Statement(
-                    lambda key, now: model.objects.filter(session_key=key).filter(
-                        expire_date__gt=now
-                    ),
-                    ("session_key", "expire_date"),
-                ),
-            )
-        row = by_key.first(self.session_key, timezone.now())
+        row = _session_by_key(self.model).first(self.session_key, timezone.now())
         if row is None:
             self._session_key = None
         return row
