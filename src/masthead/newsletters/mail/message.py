@@ -11,7 +11,6 @@ from email.utils import formatdate, parseaddr
 from functools import cache
 from urllib.parse import urlsplit
 
-import dkim
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
@@ -39,6 +38,10 @@ def _dkim_signer(from_email: str):
     key = _dkim_key()
     if key is None:
         return None
+    # Imported here, not at the top: dkim and dnspython hold about 7 MB, and every server
+    # process loads this module (through the admin's hooks) but only a sender signs.
+    import dkim
+
     domain = (settings.DKIM_DOMAIN or _domain(from_email)).encode()
     selector = settings.DKIM_SELECTOR.encode()
 

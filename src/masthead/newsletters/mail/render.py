@@ -8,8 +8,8 @@ string replacement, so a batch of 100 recipients costs no template rendering at 
 """
 
 import re
+from functools import cache
 
-import css_inline
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
@@ -24,7 +24,15 @@ UNSUB, PREFS, PIXEL = "%%MH_UNSUB%%", "%%MH_PREFS%%", "%%MH_PIXEL%%"
 _LINK = "%%MH_LINK_{}%%"
 _HREF = re.compile(r'href="([^"]+)"')
 _RELATIVE = re.compile(r'(href|src)="/(?!/)')
-_inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+
+
+@cache
+def _inliner():
+    # Imported on first use, not at the top: css-inline is about 3.5 MB, and every server
+    # process loads this module (through the admin's hooks) but only a render inlines.
+    import css_inline
+
+    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
 
 
 def _absolute(html: str) -> str:
@@ -108,7 +116,7 @@ def _render_kind(issue: Issue, kind: str) -> tuple[str, str]:
         "kind": kind,
     }
     html = _absolute(render_to_string("newsletters/email/issue.html", context))
-    html = _inliner.inline(html)
+    html = _inliner().inline(html)
     text = render_to_string("newsletters/email/issue.txt", context)
     return html, text
 
