@@ -13,7 +13,7 @@ from masthead.boot import django_setup
 from masthead.config import ConfigError
 from masthead.imports.parser import add_parsers as add_content_parsers
 from masthead.memberimport.command import add_parsers as add_member_parsers
-from masthead.supervisor import child_env, granian_command, supervise, worker_command
+from masthead.supervisor import become_supervisor, granian_command, worker_command
 
 
 def cmd_demo(opts) -> int:
@@ -60,12 +60,13 @@ def cmd_serve(opts) -> int:
     env["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     commands = [granian_command(opts.host, opts.port, workers)]
     commands += [worker_command() for _ in range(task_workers)]
-    code = supervise(commands, child_env(env))
-    # Leave at once: tearing down the interpreter that loaded Django and Wagtail takes a
-    # CPU-second or more, seconds on a busy host, and this process has nothing left to write.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    # The processes that serve load Django themselves; this one need not keep it.
+    from django.core.cache import caches
+    from django.db import connections
+
+    connections.close_all()
+    caches.close_all()
+    become_supervisor(commands, env)
 
 
 def cmd_worker(opts) -> int:
