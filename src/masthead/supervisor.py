@@ -12,7 +12,7 @@ stops as it would on ``masthead serve``'s own TERM. Standard library only.
 ``masthead serve`` loads Django to prepare a start (static files, the migration check, the
 site record), then ``become_supervisor`` replaces that interpreter with a new one that runs
 this module alone (``python -m masthead.supervisor``): the same process, PID and terminal,
-holding about 12 MB instead of the 136 MB Django and Wagtail kept resident.
+holding about 13 MB instead of the 136 MB Django and Wagtail kept resident.
 """
 
 import contextlib
@@ -148,8 +148,8 @@ def _wait_all(children: list[subprocess.Popen], seconds: float) -> None:
 def become_supervisor(commands: list[list[str]], env: dict) -> NoReturn:
     """Replace this process by ``python -m masthead.supervisor`` supervising ``commands``:
     same PID (what a service manager or a terminal waits on), ``env`` as its environment
-    (its children get ``child_env`` of it). Close open connections first; what is buffered
-    on stdout and stderr is written before the exec."""
+    (its children get ``child_env`` of it). The caller closes its own connections first;
+    what is buffered on stdout and stderr is written before the exec."""
     sys.stdout.flush()
     sys.stderr.flush()
     argv = [sys.executable, "-m", "masthead.supervisor", json.dumps(commands)]
