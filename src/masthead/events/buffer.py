@@ -1,11 +1,11 @@
 """Buffered writing of high-volume events (views, wall clicks, offers shown): cheap on the
 article path, and never lost when a process idles, restarts or stops.
 
-``append`` adds unsaved ``ReaderEvent`` objects to a per-process buffer. The buffer is written
-with one ``bulk_create`` by a daemon thread, woken when it holds ``BATCH_SIZE`` events and
-otherwise every ``FLUSH_SECONDS`` (so an idle worker does not sit on events), and at exit
-(``atexit``, and the finalizers of a multiprocessing worker such as granian's, which leaves
-through ``os._exit``).
+``append`` adds rows (``bulk.event_row``: tuples, no model instances) to a per-process buffer.
+The buffer is written in one transaction of plain inserts (``bulk.insert_rows``, no ORM
+compiling) by a daemon thread, woken when it holds ``BATCH_SIZE`` events and otherwise every
+``FLUSH_SECONDS`` (so an idle worker does not sit on events), and at exit (``atexit``, and the
+finalizers of a multiprocessing worker such as granian's, which leaves through ``os._exit``).
 A failed write is logged and the batch kept for the next attempt, up to ``MAX_BUFFER``
 events (then the oldest go: analytics must never take a server's memory). With
 ``MASTHEAD_EVENTS_IMMEDIATE=1`` (the test suite's default) every event is written at once.
@@ -20,7 +20,7 @@ import threading
 from django.conf import settings
 from django.db import close_old_connections, connection
 
-from .models import ReaderEvent
+from .bulk import insert_rows
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
@@ -37,8 +37,8 @@ def _immediate() -> bool:
     return bool(getattr(settings, "MASTHEAD_EVENTS_IMMEDIATE", False))
 
 
-def append(events: list) -> None:
-    """Queue events for writing; written now in tests, in batches otherwise."""
+def append(events: list[tuple]) -> None:
+    """Queue event rows for writing; written now in tests, in batches otherwise."""
     if _immediate():
         write(events)
         return
@@ -57,9 +57,9 @@ def pending() -> int:
         return len(_buffer)
 
 
-def write(batch: list) -> bool:
+def write(batch: list[tuple]) -> bool:
     try:
-        ReaderEvent.objects.bulk_create(batch, batch_size=500)
+        insert_rows(batch)
     except Exception:  # analytics must never break a page view
         logger.exception("could not write %d reader events", len(batch))
         return False

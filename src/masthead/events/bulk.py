@@ -1,18 +1,23 @@
-"""Writing a generated history (``synthetic.history.generate``'s ``Event`` tuples) into the event
-table fast: ``COPY`` on PostgreSQL, ``executemany`` on SQLite, ``CHUNK`` rows at a time, no
-model instances. The demo's history, the development command ``generate_reader_events`` and the
-tests that need a realistic log all write through here, so there is one generator and one
-writer.
+"""Writing event rows into the event table fast: ``COPY`` on PostgreSQL, ``executemany`` on
+SQLite, ``CHUNK`` rows at a time, no model instances and no ORM compiling.
+
+A row is a tuple in ``COLUMNS`` order. Two producers: a generated history
+(``synthetic.history.generate``'s ``Event`` tuples, by ``row_of``: the demo's history, the
+development command ``generate_reader_events`` and the tests that need a realistic log) and the
+buffer of live views and clicks (``event_row``, written by ``insert_rows``). One writer::
 
     write_events(generate(Model(days=10, readers_per_day=20), articles, now))
+    insert_rows([event_row(kind="view_counted", created_at=now, reader_key="d:5b0f", ...)])
 """
 
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, transaction
 
 from masthead.synthetic.lifecycle import Event
+
+from .models import ReaderEvent
 
 TABLE = "events_readerevent"
 COLUMNS = [
@@ -50,6 +55,35 @@ COLUMNS = [
     "merged_key",
 ]
 CHUNK = 20_000
+# The model's default of every column but the two every row gives (kind, created_at).
+DEFAULTS = {
+    f.column: f.get_default() for f in ReaderEvent._meta.concrete_fields if f.column in COLUMNS
+}
+_CREATED_AT, _AMOUNT = COLUMNS.index("created_at"), COLUMNS.index("amount")
+
+
+def event_row(**values) -> tuple:
+    """One row in ``COLUMNS`` order: ``values`` (model field names, which are the column names
+    here; unchecked, as ``bulk_create`` would not check them) and the defaults for the rest.
+    ``created_at`` stays a datetime and ``amount`` a Decimal: ``insert_rows`` adapts them for
+    its connection."""
+    row = DEFAULTS | values
+    return tuple(row[c] for c in COLUMNS)
+
+
+def insert_rows(rows: list[tuple]) -> int:
+    """Write ``event_row`` rows in one transaction, all of them or none (inside the caller's
+    transaction, as ``bulk_create`` does: no savepoint of its own)."""
+    ops = connection.ops
+    adapted = []
+    for row in rows:
+        values = list(row)
+        values[_CREATED_AT] = ops.adapt_datetimefield_value(values[_CREATED_AT])
+        if values[_AMOUNT] is not None:
+            values[_AMOUNT] = str(values[_AMOUNT])
+        adapted.append(tuple(values))
+    with transaction.atomic(savepoint=False):
+        return _write(adapted)
 
 
 def row_of(e: Event) -> tuple:
@@ -105,20 +139,24 @@ def _batches(events: Iterable[Event]) -> Iterator[list[tuple]]:
 def write_events(events: Iterable[Event], progress: Callable[[int], None] | None = None) -> int:
     """Insert the events in bulk (in the caller's transaction, if any); returns how many."""
     written = 0
+    for batch in _batches(events):
+        written += _write(batch)
+        if progress:
+            progress(len(batch))
+    return written
+
+
+def _write(batch: list[tuple]) -> int:
     names = ", ".join(COLUMNS)
     with connection.cursor() as cursor:
-        for batch in _batches(events):
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {TABLE} ({names}) FROM STDIN") as copy:
-                    for row in batch:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(COLUMNS))
-                cursor.executemany(
-                    f"INSERT INTO {TABLE} ({names}) VALUES ({marks})",  # noqa: S608 - fixed
-                    batch,
-                )
-            written += len(batch)
-            if progress:
-                progress(len(batch))
-    return written
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {TABLE} ({names}) FROM STDIN") as copy:
+                for row in batch:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(COLUMNS))
+            cursor.executemany(
+                f"INSERT INTO {TABLE} ({names}) VALUES ({marks})",  # noqa: S608 - fixed
+                batch,
+            )
+    return len(batch)

@@ -17,6 +17,7 @@ from masthead.metering import ArticleFacts, Decision, Policy, Reader, ReaderStat
 from masthead.metering.keys import device_key, user_key
 
 from . import buffer
+from .bulk import event_row
 from .kinds import EventKind
 from .models import ReaderEvent
 from .selectors import Attribution, attribution_for
@@ -62,8 +63,8 @@ def view_record(
     traffic: Traffic | None = None,
 ) -> None:
     """Buffer the event of one view answered by the gate, with everything a replay needs."""
-    event = ReaderEvent(
-        kind=EventKind(view_kind(decision)),
+    row = event_row(
+        kind=view_kind(decision),
         created_at=now,
         reader_key=reader_key[:40],
         article_id=article.id,
@@ -86,30 +87,27 @@ def view_record(
         propensity=propensity,
         **_traffic_fields(traffic),
     )
-    buffer.append([event])
+    buffer.append([row])
 
 
-def event_record(
-    kind: EventKind,
-    *,
-    reader_key: str = "",
-    now: datetime | None = None,
-    buffered: bool = False,
-    **fields,
-) -> ReaderEvent:
-    """Record one event of ``kind``; ``fields`` are ``ReaderEvent`` columns (checked)."""
+def _check(kind: EventKind, fields: dict) -> None:
     unknown = set(fields) - FIELDS
     if unknown:
         raise TypeError(f"not a reader-event field: {', '.join(sorted(unknown))}")
     if kind not in EventKind.values:
         raise ValueError(f"unknown event kind {kind!r}")
+
+
+def event_record(
+    kind: EventKind, *, reader_key: str = "", now: datetime | None = None, **fields
+) -> ReaderEvent:
+    """Write one event of ``kind`` now, in the caller's transaction; ``fields`` are
+    ``ReaderEvent`` columns (checked)."""
+    _check(kind, fields)
     event = ReaderEvent(
         kind=kind, created_at=now or timezone.now(), reader_key=reader_key[:40], **fields
     )
-    if buffered:
-        buffer.append([event])
-    else:
-        event.save(force_insert=True)
+    event.save(force_insert=True)
     return event
 
 
@@ -126,8 +124,12 @@ def _attributed(attribution: Attribution) -> dict:
 
 def click_record(kind: EventKind, *, reader_key: str, **fields) -> None:
     """A wall click, an offer shown or chosen: buffered, tagged with this request's traffic."""
+    _check(kind, fields)
     traffic = {k: v for k, v in _traffic_fields(None).items() if k not in fields}
-    event_record(kind, reader_key=reader_key, buffered=True, **traffic, **fields)
+    row = event_row(
+        kind=str(kind), created_at=timezone.now(), reader_key=reader_key[:40], **traffic, **fields
+    )
+    buffer.append([row])
 
 
 def merge_record(device_key: str, user_key: str, month: str, now: datetime | None = None):
