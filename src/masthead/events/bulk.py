@@ -1,5 +1,6 @@
 """Writing event rows into the event table fast: ``COPY`` on PostgreSQL, ``executemany`` on
-SQLite, ``CHUNK`` rows at a time, no model instances and no ORM compiling.
+SQLite (and for the buffer's small batches), ``CHUNK`` rows at a time, no model instances and no
+ORM compiling.
 
 A row is a tuple in ``COLUMNS`` order. Two producers: a generated history
 (``synthetic.history.generate``'s ``Event`` tuples, by ``row_of``: the demo's history, the
@@ -83,7 +84,9 @@ def insert_rows(rows: list[tuple]) -> int:
             values[_AMOUNT] = str(values[_AMOUNT])
         adapted.append(tuple(values))
     with transaction.atomic(savepoint=False):
-        return _write(adapted)
+        # executemany, not COPY, on PostgreSQL too: a buffer's batch is small, and the inserts
+        # stay visible to Django's query log like any other statement.
+        return _write(adapted, copy=False)
 
 
 def row_of(e: Event) -> tuple:
@@ -146,10 +149,10 @@ def write_events(events: Iterable[Event], progress: Callable[[int], None] | None
     return written
 
 
-def _write(batch: list[tuple]) -> int:
+def _write(batch: list[tuple], copy: bool = True) -> int:
     names = ", ".join(COLUMNS)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if copy and connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {TABLE} ({names}) FROM STDIN") as copy:
                 for row in batch:
                     copy.write_row(row)
