@@ -7,6 +7,9 @@ cache table: shared by every server process). Two keys per reader::
     billing:entitlement:gen:v1:<user id>   a random token, the reader's generation
     billing:entitlement:v1:<user id>       (token, checked at, next change, grace days, answer)
 
+A caller that reads other keys of the same cache anyway (the reader path reads the session)
+may fetch these two with them, in one round trip, and hand them over with ``prefetched``.
+
 An answer is used only with the generation it was computed under. ``forget_entitlements``
 deletes the generation of the readers whose subscriptions or grants changed, at once and again
 when the transaction commits: a read that raced the change (it read the rows before the commit
@@ -14,7 +17,9 @@ and stores its answer after) stored it under a generation no reader will see aga
 """
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -31,13 +36,34 @@ def answer_key(user_id) -> str:
     return f"billing:entitlement:v1:{user_id}"
 
 
+def read_keys(user_id) -> tuple[str, str]:
+    """The two keys ``read`` reads, for a caller that fetches them with its own."""
+    return generation_key(user_id), answer_key(user_id)
+
+
+_prefetched: ContextVar[tuple[str, dict] | None] = ContextVar("entitlement_prefetch", default=None)
+
+
+@contextmanager
+def prefetched(user_id, found: dict) -> Iterator[None]:
+    """Within this block, ``read(user_id)`` takes ``found`` (what ``cache.get_many`` returned
+    for ``read_keys(user_id)``, a moment ago) instead of reading the cache; any other reader's read
+    is unchanged."""
+    token = _prefetched.set((str(user_id), found))
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
+
+
 def read(user_id) -> tuple[str | None, tuple | None]:
     """The reader's generation (a new one when they have none) and their stored answer.
 
     The generation is None when it could not be set (a concurrent change, the cache away): the
     answer computed now must not be stored then."""
-    keys = generation_key(user_id), answer_key(user_id)
-    found = cache.get_many(keys)
+    keys = read_keys(user_id)
+    given = _prefetched.get()
+    found = given[1] if given is not None and given[0] == str(user_id) else cache.get_many(keys)
     token, answer = found.get(keys[0]), found.get(keys[1])
     if token is None:
         token = secrets.token_hex(8)

@@ -12,6 +12,7 @@ rule comes from ``masthead.responserules``.
 """
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ from masthead import observability, responserules
 from masthead.access.gate import Channel, decide, record
 from masthead.access.identity import NEW_DEVICE, set_device_cookie
 from masthead.access.readers import VIEW_RECORDED, reader_for_user
+from masthead.billing import entitlement_cache
 from masthead.engagement.selectors import banners_for
 from masthead.events.traffic import traffic_of
 from masthead.newsroom import routing
@@ -99,7 +101,9 @@ def answer(scope: dict) -> Answer | None:
         return None
     signed_in = bool(user.is_authenticated)
     device = req.device
-    reader = reader_for_user(user if signed_in else None, device)
+    prefetch = req.entitlement_prefetch
+    with entitlement_cache.prefetched(*prefetch) if prefetch else nullcontext():
+        reader = reader_for_user(user if signed_in else None, device)
     template, channel = (
         (PRINT_TEMPLATE, Channel.PRINT)
         if print_view
