@@ -47,8 +47,8 @@ _prefetched: ContextVar[tuple[str, dict] | None] = ContextVar("entitlement_prefe
 @contextmanager
 def prefetched(user_id, found: dict) -> Iterator[None]:
     """Within this block, ``read(user_id)`` takes ``found`` (what ``cache.get_many`` returned
-    for ``read_keys(user_id)``, a moment ago) instead of reading the cache; any other reader's read
-    is unchanged."""
+    for ``read_keys(user_id)`` a moment ago) instead of reading the cache. A read for any other
+    user id reads the cache as before."""
     token = _prefetched.set((str(user_id), found))
     try:
         yield

@@ -56,7 +56,7 @@ COLUMNS = [
     "merged_key",
 ]
 CHUNK = 20_000
-# The model's default of every column but the two every row gives (kind, created_at).
+# The model's default of every column (each row gives at least kind and created_at).
 DEFAULTS = {
     f.column: f.get_default() for f in ReaderEvent._meta.concrete_fields if f.column in COLUMNS
 }
