@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpResponseBase
-from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from django.urls import Resolver404, resolve
 
 from masthead import observability, responserules
@@ -44,7 +43,7 @@ from masthead.newsroom.shells import (
     split_shell,
 )
 
-from . import fragments
+from . import fragments, tokens
 from .requests import FallThrough, ReaderRequest
 
 SHELL_PARTS = fragments.LocalLRU(max_entries=256)
@@ -131,8 +130,8 @@ def answer(scope: dict) -> Answer | None:
     if device.used and device.is_new:
         set_device_cookie(response, device.id)
     if needs_token:
-        secret = req.csrf_secret or _get_new_csrf_string()
-        body = body.replace(fragments.CSRF_BYTES, _mask_cipher_secret(secret).encode())
+        secret = req.csrf_secret or tokens.new_secret()
+        body = body.replace(fragments.CSRF_BYTES, tokens.masked(secret).encode())
         responserules.csrf_cookie(response, secret)
     response.headers["Content-Length"] = str(len(body))
     body = responserules.compress(response, body, req.headers.get("accept-encoding", ""))
