@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 
 from masthead.newsroom.models import ArticlePage
 from tests import factories
+from tests.support.calls import record_calls
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +21,7 @@ pytestmark = pytest.mark.django_db
 def rendition_cache_calls(monkeypatch):
     """Calls to the renditions' cache (Wagtail's ``Rendition.cache_backend``)."""
     backend = get_image_model().get_rendition_model().cache_backend
-    calls: list[str] = []
-    for name in ("get_many", "set_many"):
-        real = getattr(backend, name)
-
-        def counted(*args, _real=real, _name=name, **kwargs):
-            calls.append(_name)
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(backend, name, counted)
-    return calls
+    return record_calls(monkeypatch, backend, ("get_many", "set_many"))
 
 
 def _with_images(world, n):

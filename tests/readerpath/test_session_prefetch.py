@@ -15,6 +15,7 @@ from masthead.billing.models import Subscription
 from masthead.readerpath import requests as reader_requests
 from tests import factories
 from tests.factories import CANARY
+from tests.support.calls import record_calls
 from tests.support.live import signed_in_cookie
 from tests.support.readerclient import ReaderClient
 
@@ -34,17 +35,7 @@ def cached_db_sessions(settings):
 @pytest.fixture
 def cache_reads(monkeypatch):
     """The reads of the default cache, by method, as they happen."""
-    cache = caches["default"]
-    reads: list[str] = []
-    for name in ("get", "get_many"):
-        real = getattr(cache, name)
-
-        def counted(*args, _real=real, _name=name, **kwargs):
-            reads.append(_name)
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(cache, name, counted)
-    return reads
+    return record_calls(monkeypatch, caches["default"], ("get", "get_many"))
 
 
 def _view(client, path, cookie) -> str:
